@@ -1,0 +1,267 @@
+"""The ten Shared Commitments, and how they map onto earlier frameworks."""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from commitments.blocks import PillarBlock, SignOfProgressBlock
+from commitments.icons import ICON_CHOICES, ICONS
+from home.models import BasePage
+
+PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class CommitmentIndexPage(BasePage):
+    """The framework: the ten commitments in order, the four pillars, and how
+    the commitments extend earlier frameworks."""
+
+    template = "commitments/commitment_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["commitments.CommitmentPage", "commitments.CrosswalkPage"]
+    max_count_per_parent = 1
+
+    intro = RichTextField(features=PLAIN_RICH_TEXT)
+    pillars_intro = models.TextField(blank=True, max_length=500)
+    pillars = StreamField([("pillar", PillarBlock())], blank=True)
+    frameworks_text = RichTextField(
+        features=PLAIN_RICH_TEXT, blank=True, verbose_name=_("how the commitments extend earlier frameworks")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("pillars_intro"), FieldPanel("pillars")], heading=_("Pillars")),
+        FieldPanel("frameworks_text"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("commitment index page")
+
+    def get_commitments(self):
+        return CommitmentPage.objects.child_of(self).live().public().defer_streamfields().order_by("number")
+
+    def get_crosswalk_page(self):
+        return CrosswalkPage.objects.child_of(self).live().public().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commitments"] = self.get_commitments()
+        context["crosswalk_page"] = self.get_crosswalk_page()
+        return context
+
+
+class CommitmentPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("number")
+        if number and self.parent_page:
+            clash = CommitmentPage.objects.child_of(self.parent_page).filter(number=number)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("number", _("Another commitment already has number %(n)s.") % {"n": number})
+        return cleaned_data
+
+
+class CommitmentPage(BasePage):
+    base_form_class = CommitmentPageForm
+    template = "commitments/commitment_page.html"
+    parent_page_types = ["commitments.CommitmentIndexPage"]
+    subpage_types = []
+
+    number = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("Position in the list of commitments."),
+    )
+    summary = models.CharField(
+        max_length=200, help_text=_("One plain sentence, at most 200 characters. Shown on cards and in the survey.")
+    )
+    icon = models.CharField(max_length=20, choices=ICON_CHOICES)
+    for_people = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for people and families"))
+    for_clinicians = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for clinicians and care teams"))
+    for_organizations = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for organizations"))
+    signs = StreamField(
+        [("sign", SignOfProgressBlock())],
+        blank=True,
+        verbose_name=_("signs it is working"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("icon"),
+        FieldPanel("for_people"),
+        FieldPanel("for_clinicians"),
+        FieldPanel("for_organizations"),
+        FieldPanel("signs"),
+        InlinePanel("crosswalk_links", label=_("Links to other frameworks")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("for_people"),
+        index.SearchField("for_clinicians"),
+        index.SearchField("for_organizations"),
+        index.FilterField("number"),
+    ]
+    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("icon")]
+
+    RELATED_STORY_COUNT = 6
+
+    class Meta:
+        verbose_name = _("commitment page")
+
+    @property
+    def icon_svg(self):
+        return ICONS.get(self.icon, ("", ""))[1]
+
+    @property
+    def icon_label(self):
+        return ICONS.get(self.icon, ("", ""))[0]
+
+    def get_stories(self):
+        """Stories linked to this commitment, in this page's language, newest first."""
+        StoryPage = apps.get_model("stories", "StoryPage")
+        return StoryPage.objects.for_listing(self.locale_id).with_commitment(self.translation_key)[
+            : self.RELATED_STORY_COUNT
+        ]
+
+    def get_crosswalk_links(self):
+        return self.crosswalk_links.select_related("element__framework").order_by(
+            "element__framework__sort_order", "element__sort_order"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.get_stories()
+        context["crosswalk_links"] = self.get_crosswalk_links()
+        siblings = CommitmentPage.objects.sibling_of(self, inclusive=False).live().public().defer_streamfields()
+        context["previous_commitment"] = siblings.filter(number__lt=self.number).order_by("-number").first()
+        context["next_commitment"] = siblings.filter(number__gt=self.number).order_by("number").first()
+        return context
+
+
+class CrosswalkPage(BasePage):
+    """A matrix of the commitments against other quality frameworks."""
+
+    template = "commitments/crosswalk_page.html"
+    parent_page_types = ["commitments.CommitmentIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    intro = RichTextField(features=PLAIN_RICH_TEXT, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("crosswalk page")
+
+    def get_matrix(self):
+        """Rows of (commitment, [cells]) with one cell per framework, each cell
+        the list of that framework's elements the commitment maps to."""
+        commitments = list(
+            CommitmentPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()
+            .order_by("number")
+        )
+        frameworks = list(Framework.objects.filter(locale_id=self.locale_id).prefetch_related("elements"))
+        links = CrosswalkLink.objects.filter(page__in=commitments).select_related("element")
+        cells = {}
+        for link in links:
+            cells.setdefault((link.page_id, link.element.framework_id), []).append(link)
+        rows = [
+            (commitment, [cells.get((commitment.pk, framework.pk), []) for framework in frameworks])
+            for commitment in commitments
+        ]
+        return frameworks, rows
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["frameworks"], context["rows"] = self.get_matrix()
+        return context
+
+
+class Framework(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """An earlier quality framework, e.g. the six aims of Crossing the Quality Chasm."""
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=60, help_text=_("Used as a column heading in the crosswalk."))
+    slug = models.SlugField(max_length=80, help_text=_("Same in every language."))
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField(blank=True, verbose_name=_("address"))
+    description = models.TextField(blank=True, max_length=1000)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("publisher"),
+        FieldPanel("year"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("framework")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        clash = Framework.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.slug and self.locale_id and clash.exists():
+            raise ValidationError({"slug": _("Another framework already uses this slug.")})
+
+
+class FrameworkElement(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """One aim, characteristic or priority of a framework."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="elements")
+    name = models.CharField(max_length=200)
+    group = models.CharField(max_length=200, blank=True, help_text=_("Heading the element sits under, if any."))
+    description = models.TextField(blank=True, max_length=1000)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("framework"),
+        FieldPanel("name"),
+        FieldPanel("group"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["framework__sort_order", "sort_order", "name"]
+        verbose_name = _("framework element")
+
+    def __str__(self):
+        return f"{self.framework.short_name}: {self.name}"
+
+
+class CrosswalkLink(TranslatableMixin, Orderable):
+    """A commitment relates to one element of another framework."""
+
+    page = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="crosswalk_links")
+    element = models.ForeignKey(FrameworkElement, on_delete=models.CASCADE, related_name="commitment_links")
+    note = models.CharField(max_length=255, blank=True, help_text=_("How the commitment extends or relates to it."))
+
+    panels = [FieldPanel("element"), FieldPanel("note")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]

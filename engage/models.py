@@ -1,0 +1,70 @@
+"""Ways to take part: the engage section and the survey."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models import BasePage, ListingMixin, SocialMixin
+
+
+class EngagePage(BasePage):
+    template = "engage/engage_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["engage.SurveyPage", "home.StandardPage"]
+    max_count_per_parent = 1
+
+    intro = models.TextField(blank=True, max_length=500)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("engage page")
+
+
+class SurveyFormField(TranslatableMixin, AbstractFormField):
+    """A question of the survey. Translatable, so labels, help text and
+    choices are localized while the stored field keys stay the same."""
+
+    page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        unique_together = [("translation_key", "locale")]
+
+
+class SurveyPage(SocialMixin, ListingMixin, AbstractEmailForm):
+    template = "engage/survey_page.html"
+    landing_page_template = "engage/survey_page_landing.html"
+    parent_page_types = ["engage.EngagePage"]
+    subpage_types = []
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification email"),
+        ),
+    ]
+    promote_panels = (
+        AbstractEmailForm.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing
+    )
+
+    class Meta:
+        verbose_name = _("survey page")

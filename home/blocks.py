@@ -1,0 +1,242 @@
+"""StreamField blocks shared by every page type. Each block has its own
+template under templates/blocks/ and a preview_value for the block picker."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+PARAGRAPH_PREVIEW = (
+    "<p>A learning health system uses what it learns from every patient "
+    "to make care better for the next one.</p>"
+)
+
+
+class LinkTargetMixin:
+    """A link that points at a page of the site or at another address, never both."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={"url": ErrorList([ValidationError(_("Choose a page or enter an address, not both."))])}
+            )
+        return value
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, label=_("Heading"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+        help_text=_("Use a section heading before subheadings, so the outline makes sense to screen readers."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        preview_value = {"text": "What changed for patients", "level": "h2"}
+        description = _("A heading that starts a section of the page.")
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        label=_("Alternative text"),
+        help_text=_("Say what the image shows, for people who cannot see it. Required."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+    credit = blocks.CharBlock(required=False, max_length=120, help_text=_("Photographer or source."))
+
+    class Meta:
+        icon = "image"
+        template = "blocks/figure.html"
+        description = _("An image with alternative text, and an optional caption and credit.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(max_length=200, help_text=_("Who said or wrote it."))
+    source_url = blocks.URLBlock(required=False, label=_("Source address"))
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+        preview_value = {
+            "text": "Individuals and families are active participants in all elements.",
+            "attribution": "National Academy of Medicine",
+        }
+        description = _("A quotation with the name of who said it.")
+
+
+class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    button_text = blocks.CharBlock(max_length=60)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label=_("Or an address"))
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action.html"
+        preview_value = {
+            "heading": "Tell us how your organization is learning",
+            "text": "The survey takes about ten minutes.",
+            "button_text": "Take the survey",
+            "url": "https://example.org/engage/survey/",
+        }
+        description = _("A short invitation with one button.")
+
+
+class CalloutBlock(blocks.StructBlock):
+    tone = blocks.ChoiceBlock(
+        choices=[("info", _("Information")), ("tip", _("Tip")), ("important", _("Important"))], default="info"
+    )
+    heading = blocks.CharBlock(max_length=120, required=False)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "info-circle"
+        template = "blocks/callout.html"
+        preview_value = {"tone": "tip", "heading": "Good to know", "text": PARAGRAPH_PREVIEW}
+        description = _("A highlighted note that stands out from the text.")
+
+
+class StatisticBlock(blocks.StructBlock):
+    value = blocks.CharBlock(max_length=30, help_text=_("The number as readers should see it, e.g. 80.4%."))
+    label = blocks.CharBlock(max_length=200, help_text=_("What the number measures, in plain words."))
+    source = blocks.CharBlock(max_length=200, help_text=_("Where the number comes from."))
+    source_url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/statistic.html"
+        preview_value = {
+            "value": "80.4%",
+            "label": "of patients with high blood pressure had it under control in 2009",
+            "source": "JAMA, 2013",
+        }
+        description = _("One number, what it measures, and its source.")
+
+
+class TableRowBlock(blocks.StructBlock):
+    cells = blocks.ListBlock(blocks.CharBlock(max_length=500, required=False), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Row")
+
+
+class TableBlock(blocks.StructBlock):
+    """A simple data table. Built from plain blocks (not contrib's TableBlock)
+    so that every cell is a text segment translators can localize."""
+
+    caption = blocks.CharBlock(max_length=200, help_text=_("Says what the table shows; read out first."))
+    header = blocks.ListBlock(blocks.CharBlock(max_length=120), min_num=1, label=_("Column headings"))
+    rows = blocks.ListBlock(TableRowBlock(), min_num=1)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table.html"
+        preview_value = {
+            "caption": "Reports the Shared Commitments build on",
+            "header": ["Report", "Year"],
+            "rows": [{"cells": ["To Err Is Human", "1999"]}, {"cells": ["Crossing the Quality Chasm", "2001"]}],
+        }
+        description = _("A table with a caption and column headings.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        width = len(value["header"])
+        for index, row in enumerate(value["rows"], start=1):
+            if len(row["cells"]) > width:
+                raise StructBlockValidationError(
+                    block_errors={
+                        "rows": ErrorList(
+                            [
+                                ValidationError(
+                                    _("Row %(row)s has more cells than there are column headings.") % {"row": index}
+                                )
+                            ]
+                        )
+                    }
+                )
+        return value
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, max_length=200, help_text=_("The document's own title is used if blank."))
+
+    class Meta:
+        icon = "doc-full"
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    documents = blocks.ListBlock(DocumentLinkBlock(), min_num=1)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/document_list.html"
+        description = _("A list of documents to download, with their type and size.")
+
+
+class LinkBlock(LinkTargetMixin, blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, help_text=_("Say where the link goes; avoid 'click here'."))
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label=_("Or an address"))
+
+    class Meta:
+        icon = "link"
+
+
+class LinkListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    links = blocks.ListBlock(LinkBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/link_list.html"
+        preview_value = {
+            "heading": "Read more",
+            "links": [{"text": "National Academy of Medicine", "url": "https://nam.edu/"}],
+        }
+        description = _("A short list of links.")
+
+
+class CaptionedEmbedBlock(blocks.StructBlock):
+    embed = EmbedBlock(help_text=_("Address of a video or other media, e.g. a YouTube link."))
+    title = blocks.CharBlock(max_length=200, help_text=_("Names the media for screen readers."))
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/embed.html"
+        description = _("A video or other media from another site, with a title.")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        template="blocks/paragraph.html",
+        preview_value=PARAGRAPH_PREVIEW,
+        description=_("Text with simple formatting and links."),
+    )
+    image = FigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    callout = CalloutBlock()
+    statistic = StatisticBlock()
+    table = TableBlock()
+    document_list = DocumentListBlock()
+    link_list = LinkListBlock()
+    embed = CaptionedEmbedBlock()

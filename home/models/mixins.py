@@ -1,0 +1,81 @@
+"""Small mixins shared by every page type: social sharing and listing cards."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class SocialMixin(models.Model):
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media. 1200×630 works best."),
+    )
+    social_text = models.CharField(
+        max_length=255, blank=True, help_text=_("Text for social media; the search description is used if blank.")
+    )
+
+    promote_panels_social = [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Social sharing"))
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_social_text(self):
+        return self.social_text or self.get_meta_description()
+
+    def get_social_image(self):
+        return self.social_image or getattr(self, "listing_image", None)
+
+
+class ListingMixin(models.Model):
+    listing_title = models.CharField(
+        max_length=255, blank=True, help_text=_("Title on cards and lists; the page title is used if blank.")
+    )
+    listing_summary = models.CharField(
+        max_length=300, blank=True, help_text=_("One or two plain sentences for cards and lists.")
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Image on cards and lists."),
+    )
+
+    promote_panels_listing = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Cards and lists"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.search_description
+
+    def get_meta_description(self):
+        return self.search_description or self.listing_summary
+
+
+class BasePage(SocialMixin, ListingMixin, Page):
+    """Abstract parent of every page type: SEO, social and listing fields in
+    the Promote tab, and the text a card shows."""
+
+    promote_panels = Page.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,214 @@
+"""Site-wide page types: the home page, standard pages and working groups."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models.mixins import BasePage
+
+from wagtail import blocks
+
+
+def in_chosen_order(queryset, translation_keys):
+    """The pages of `queryset` whose translation keys were chosen, in the
+    order chosen. Editors choose pages in one locale; the keys find the
+    same pages in every locale."""
+    by_key = {page.translation_key: page for page in queryset.filter(translation_key__in=translation_keys)}
+    return [by_key[key] for key in translation_keys if key in by_key]
+
+
+class HomePage(BasePage):
+    template = "home/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "commitments.CommitmentIndexPage",
+        "stories.StoryIndexPage",
+        "engage.EngagePage",
+    ]
+
+    hero_lead = models.TextField(max_length=400, help_text=_("Two short sentences in plain words."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lhs_definition = models.TextField(verbose_name=_("definition of a learning health system"))
+    lhs_definition_source = models.CharField(max_length=200, verbose_name=_("source of the definition"))
+    lhs_definition_source_url = models.URLField(blank=True)
+    featured_commitments_intro = models.TextField(blank=True, max_length=400)
+    survey_cta_heading = models.CharField(max_length=120, blank=True)
+    survey_cta_text = models.TextField(blank=True, max_length=400)
+    survey_cta_button = models.CharField(max_length=60, blank=True)
+    survey_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_lead"), FieldPanel("hero_image")], heading=_("Hero")),
+        MultiFieldPanel(
+            [FieldPanel("lhs_definition"), FieldPanel("lhs_definition_source"), FieldPanel("lhs_definition_source_url")],
+            heading=_("Definition"),
+        ),
+        FieldPanel("featured_commitments_intro"),
+        InlinePanel("featured_commitments", label=_("Featured commitments"), max_num=5),
+        InlinePanel(
+            "featured_stories",
+            label=_("Featured stories"),
+            max_num=6,
+            help_text=_("Leave empty to show the newest stories."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("survey_cta_heading"),
+                FieldPanel("survey_cta_text"),
+                FieldPanel("survey_cta_button"),
+                PageChooserPanel("survey_page", ["engage.SurveyPage"]),
+            ],
+            heading=_("Survey call to action"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_lead")]
+
+    FEATURED_COMMITMENT_FALLBACK = 4
+    FEATURED_STORY_COUNT = 3
+    LATEST_RESOURCE_COUNT = 3
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_featured_commitments(self):
+        CommitmentPage = apps.get_model("commitments", "CommitmentPage")
+        pages = CommitmentPage.objects.live().public().filter(locale_id=self.locale_id)
+        keys = [f.commitment.translation_key for f in self.featured_commitments.select_related("commitment")]
+        if keys:
+            return in_chosen_order(pages, keys)
+        return list(pages.order_by("number")[: self.FEATURED_COMMITMENT_FALLBACK])
+
+    def get_featured_stories(self):
+        StoryPage = apps.get_model("stories", "StoryPage")
+        stories = StoryPage.objects.for_listing(self.locale_id)
+        keys = [f.story.translation_key for f in self.featured_stories.select_related("story")]
+        chosen = in_chosen_order(stories, keys) if keys else []
+        if len(chosen) < self.FEATURED_STORY_COUNT:
+            chosen += list(
+                stories.exclude(pk__in=[s.pk for s in chosen]).order_by("-date", "-pk")[
+                    : self.FEATURED_STORY_COUNT - len(chosen)
+                ]
+            )
+        return chosen[: max(self.FEATURED_STORY_COUNT, len(keys))]
+
+    def get_working_groups(self):
+        return (
+            WorkingGroupPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, group_type=WorkingGroupPage.GroupType.WORKING)
+            .defer_streamfields()
+            .order_by("path")
+        )
+
+    def get_latest_resources(self):
+        Resource = apps.get_model("home", "Resource")
+        return (
+            Resource.objects.filter(live=True, locale_id=self.locale_id)
+            .select_related("document")
+            .order_by("-date", "title")[: self.LATEST_RESOURCE_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            featured_commitments=self.get_featured_commitments(),
+            featured_stories=self.get_featured_stories(),
+            working_groups=self.get_working_groups(),
+            latest_resources=self.get_latest_resources(),
+        )
+        return context
+
+
+class HomePageFeaturedCommitment(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_commitments")
+    commitment = models.ForeignKey("commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("commitment")]
+
+
+class HomePageFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey("stories.StoryPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("story")]
+
+
+class StandardPage(BasePage):
+    """About, Contact, Privacy and other pages made of content blocks."""
+
+    template = "home/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage", "engage.EngagePage"]
+    subpage_types = ["home.StandardPage", "home.WorkingGroupPage"]
+
+    intro = models.TextField(blank=True, max_length=500, help_text=_("One or two plain sentences under the title."))
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific().defer_streamfields()
+        return context
+
+
+class WorkingGroupPage(BasePage):
+    template = "home/working_group_page.html"
+    parent_page_types = ["home.StandardPage"]
+    subpage_types = []
+
+    class GroupType(models.TextChoices):
+        STRATEGY = "strategy", _("Strategy group")
+        WORKING = "working", _("Working group")
+
+    group_type = models.CharField(max_length=20, choices=GroupType.choices, default=GroupType.WORKING)
+    intro = models.TextField(max_length=500, help_text=_("What the group is for, in one or two sentences."))
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    focus_areas = StreamField(
+        [("focus_area", blocks.CharBlock(max_length=300, label=_("Focus area")))],
+        blank=True,
+    )
+    body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("group_type"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("focus_areas"),
+        FieldPanel("body"),
+        InlinePanel("members", label=_("Members")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("working group page")
+
+    def get_members(self):
+        return self.members.select_related("person", "person__photo")
+
+
+class WorkingGroupMember(TranslatableMixin, Orderable):
+    page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey("home.Person", on_delete=models.CASCADE, related_name="memberships")
+    role_in_group = models.CharField(max_length=100, blank=True, help_text=_("e.g. Chair, Member."))
+
+    panels = [FieldPanel("person"), FieldPanel("role_in_group")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]

@@ -1,0 +1,97 @@
+"""Snippets that belong to the whole site: people and resources."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+
+class Person(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, help_text=_("Job title, e.g. Chief Quality Officer."))
+    organization = models.CharField(max_length=200)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(blank=True, max_length=600, help_text=_("One or two sentences."))
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organization"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.SearchField("organization"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class Resource(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A report, commentary, webinar or toolkit: a document here or a page elsewhere."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Report")
+        COMMENTARY = "commentary", _("Commentary")
+        WEBINAR = "webinar", _("Webinar")
+        TOOLKIT = "toolkit", _("Toolkit")
+
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    date = models.DateField(help_text=_("Publication date, or the date of the event."))
+    summary = RichTextField(features=["bold", "italic", "link"], max_length=1000)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url = models.URLField(blank=True, verbose_name=_("address"), help_text=_("Use this or a document, not both."))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("url"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("summary"), index.FilterField("kind")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["-date", "title"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if bool(self.document_id) == bool(self.url):
+            raise ValidationError(
+                {"url": _("Give either a document or an address, so readers have exactly one place to go.")}
+            )
+
+    @property
+    def link(self):
+        return self.document.url if self.document_id else self.url
+
+    def get_preview_template(self, request, mode_name):
+        return "home/previews/resource.html"

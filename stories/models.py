@@ -1,0 +1,293 @@
+"""Stories: what the commitments look like in practice, from published cases."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, RevisionMixin, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import QuoteBlock
+from home.models import BasePage
+from stories.blocks import OutcomeBlock, SourceBlock
+
+STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class TaxonomyTerm(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """A term stories are filtered by. Its slug is the same in every language
+    so filter links survive a change of language."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, help_text=_("Used in filter links; the same in every language."))
+    description = models.TextField(blank=True, max_length=500)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.slug and self.locale_id:
+            clash = type(self).objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"slug": _("Another entry in this language already uses this slug.")})
+
+
+class Sector(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sector")
+
+
+class Stakeholder(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("stakeholder")
+
+
+class StoryIndexPage(BasePage):
+    template = "stories/story_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+
+    intro = RichTextField(features=STORY_RICH_TEXT, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    STORIES_PER_PAGE = 12
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.forms import StoryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StoryFilterForm(request.GET or None, locale_id=self.locale_id)
+        stories = StoryPage.objects.for_listing(self.locale_id).child_of(self).order_by("-date", "-pk")
+        context["filter_form"] = form
+        context["bad_request"] = False
+        if form.is_bound and not form.is_valid():
+            context["bad_request"] = True
+            stories = stories.none()
+        elif form.is_bound:
+            stories = form.filter(stories)
+        paginator = Paginator(stories, self.STORIES_PER_PAGE)
+        try:
+            page_of_stories = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            context["bad_request"] = True
+            page_of_stories = paginator.page(1)
+        context["stories"] = page_of_stories
+        context["paginator"] = paginator
+        context["active_filters"] = form.active_filters() if form.is_bound and form.is_valid() else []
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", {}).get("bad_request"):
+            response.status_code = 400
+        return response
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def for_listing(self, locale_id):
+        """Live, public stories of one language, with what a card shows loaded
+        in a fixed number of queries."""
+        return (
+            self.live()
+            .public()
+            .filter(locale_id=locale_id)
+            .defer_streamfields()
+            .select_related("sector")
+            .prefetch_related(
+                Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions()),
+                Prefetch(
+                    "story_commitments",
+                    queryset=StoryCommitment.objects.select_related("commitment").order_by("sort_order"),
+                ),
+            )
+        )
+
+    def with_commitment(self, translation_key):
+        return self.filter(
+            Exists(
+                StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key=translation_key)
+            )
+        )
+
+    def with_sector(self, translation_key):
+        return self.filter(sector__translation_key=translation_key)
+
+    def with_stakeholder(self, translation_key):
+        return self.filter(
+            Exists(
+                StoryStakeholder.objects.filter(page=OuterRef("pk"), stakeholder__translation_key=translation_key)
+            )
+        )
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class StoryPage(BasePage):
+    template = "stories/story_page.html"
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    summary = models.CharField(max_length=300, help_text=_("One or two plain sentences, at most 300 characters."))
+    organization = models.CharField(max_length=200)
+    place = models.CharField(max_length=200, blank=True)
+    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories")
+    setting = models.CharField(max_length=200, blank=True, help_text=_("e.g. Pediatric specialty clinics."))
+    date = models.DateField(help_text=_("When the results were reported."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        max_length=250, blank=True, verbose_name=_("hero image alternative text"),
+        help_text=_("What the image shows. Required when there is an image."),
+    )
+    challenge = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("the challenge"))
+    approach = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("what they did"))
+    results = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("what changed"))
+    outcomes = StreamField([("outcome", OutcomeBlock())], blank=True, verbose_name=_("outcome measures"))
+    financial_investment = models.CharField(max_length=200, blank=True, verbose_name=_("investment"))
+    financial_return = models.CharField(max_length=200, blank=True, verbose_name=_("return"))
+    return_ratio = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text=_("Return for each dollar invested, e.g. 1.50."),
+    )
+    financial_source = models.CharField(max_length=200, blank=True, verbose_name=_("source of the financial figures"))
+    quotes = StreamField([("quote", QuoteBlock())], blank=True)
+    sources = StreamField([("source", SourceBlock())], blank=True)
+
+    objects = StoryPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("organization"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("sector"), FieldPanel("setting")]),
+                FieldPanel("date"),
+            ],
+            heading=_("Where and when"),
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image")),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("financial_investment"), FieldPanel("financial_return")]),
+                FieldRowPanel([FieldPanel("return_ratio"), FieldPanel("financial_source")]),
+            ],
+            heading=_("Financial impact (optional)"),
+        ),
+        FieldPanel("quotes"),
+        InlinePanel("story_commitments", label=_("Commitments it shows"), min_num=1),
+        InlinePanel("story_stakeholders", label=_("Who it matters to")),
+        FieldPanel("sources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("organization"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [SynchronizedField("date"), SynchronizedField("return_ratio")]
+
+    RELATED_STORY_COUNT = 3
+
+    class Meta:
+        verbose_name = _("story page")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Describe the image for people who cannot see it.")})
+        if self.return_ratio is not None and self.return_ratio < 0:
+            raise ValidationError({"return_ratio": _("The return per dollar cannot be negative.")})
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.summary
+
+    @property
+    def has_financial_impact(self):
+        return bool(self.financial_investment or self.financial_return or self.return_ratio is not None)
+
+    def get_commitment_keys(self):
+        return [link.commitment.translation_key for link in self.story_commitments.all()]
+
+    def get_commitments(self):
+        """The story's commitments in the story's own language."""
+        from commitments.models import CommitmentPage
+
+        keys = self.get_commitment_keys()
+        pages = {
+            page.translation_key: page
+            for page in CommitmentPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys)
+        }
+        return [pages[key] for key in keys if key in pages]
+
+    def get_related_stories(self):
+        keys = self.get_commitment_keys()
+        if not keys:
+            return StoryPage.objects.none()
+        shares_commitment = StoryCommitment.objects.filter(
+            page=OuterRef("pk"), commitment__translation_key__in=keys
+        )
+        return (
+            StoryPage.objects.for_listing(self.locale_id)
+            .exclude(pk=self.pk)
+            .filter(Exists(shares_commitment))
+            .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commitments"] = self.get_commitments()
+        context["stakeholders"] = [link.stakeholder for link in self.story_stakeholders.select_related("stakeholder")]
+        context["related_stories"] = self.get_related_stories()
+        return context
+
+
+class StoryCommitment(Orderable):
+    """Links a story to a commitment page. The page link is synchronised across
+    languages; lookups go through the commitment's translation key."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_commitments")
+    commitment = models.ForeignKey("commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("commitment")]
+
+
+class StoryStakeholder(TranslatableMixin, Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_stakeholders")
+    stakeholder = models.ForeignKey(Stakeholder, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("stakeholder")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
