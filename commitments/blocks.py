@@ -14,7 +14,9 @@ class PillarBlock(blocks.StructBlock):
 
 
 class SignOfProgressBlock(blocks.StructBlock):
-    measure = blocks.CharBlock(max_length=200, help_text=_("An example measure, e.g. share of patients whose goals are recorded."))
+    measure = blocks.CharBlock(
+        max_length=200, help_text=_("An example measure, e.g. share of patients whose goals are recorded.")
+    )
     description = blocks.TextBlock(required=False, max_length=400)
 
     class Meta:

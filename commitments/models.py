@@ -85,7 +85,9 @@ class CommitmentPage(BasePage):
     )
     icon = models.CharField(max_length=20, choices=ICON_CHOICES)
     for_people = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for people and families"))
-    for_clinicians = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for clinicians and care teams"))
+    for_clinicians = RichTextField(
+        features=PLAIN_RICH_TEXT, verbose_name=_("what it means for clinicians and care teams")
+    )
     for_organizations = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for organizations"))
     signs = StreamField(
         [("sign", SignOfProgressBlock())],

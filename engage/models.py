@@ -68,3 +68,12 @@ class SurveyPage(SocialMixin, ListingMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("survey page")
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("form")
+        if request.method == "POST" and form is not None and form.errors:
+            # The form is shown again with its answers and messages; 400 tells
+            # clients (and tests) that nothing was stored.
+            response.status_code = 400
+        return response

@@ -12,8 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 PARAGRAPH_PREVIEW = (
-    "<p>A learning health system uses what it learns from every patient "
-    "to make care better for the next one.</p>"
+    "<p>A learning health system uses what it learns from every patient to make care better for the next one.</p>"
 )
 
 

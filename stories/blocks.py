@@ -35,7 +35,9 @@ class OutcomeBlock(blocks.StructBlock):
         value = super().clean(value)
         if value.get("before") is None and value.get("after") is None and not value.get("change"):
             raise StructBlockValidationError(
-                block_errors={"change": ErrorList([ValidationError(_("Give before and after figures, or the change."))])}
+                block_errors={
+                    "change": ErrorList([ValidationError(_("Give before and after figures, or the change."))])
+                }
             )
         return value
 

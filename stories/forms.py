@@ -10,16 +10,25 @@ class StoryFilterForm(forms.Form):
     and combined; every facet narrows the result (AND)."""
 
     commitment = forms.ModelChoiceField(
-        queryset=CommitmentPage.objects.none(), to_field_name="slug", required=False,
-        label=_("Commitment"), empty_label=_("All commitments"),
+        queryset=CommitmentPage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Commitment"),
+        empty_label=_("All commitments"),
     )
     sector = forms.ModelChoiceField(
-        queryset=Sector.objects.none(), to_field_name="slug", required=False,
-        label=_("Sector"), empty_label=_("All sectors"),
+        queryset=Sector.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Sector"),
+        empty_label=_("All sectors"),
     )
     stakeholder = forms.ModelChoiceField(
-        queryset=Stakeholder.objects.none(), to_field_name="slug", required=False,
-        label=_("Who it matters to"), empty_label=_("Everyone"),
+        queryset=Stakeholder.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Who it matters to"),
+        empty_label=_("Everyone"),
     )
 
     def __init__(self, *args, locale_id, **kwargs):

@@ -126,9 +126,7 @@ class StoryPageQuerySet(PageQuerySet):
 
     def with_commitment(self, translation_key):
         return self.filter(
-            Exists(
-                StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key=translation_key)
-            )
+            Exists(StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key=translation_key))
         )
 
     def with_sector(self, translation_key):
@@ -136,9 +134,7 @@ class StoryPageQuerySet(PageQuerySet):
 
     def with_stakeholder(self, translation_key):
         return self.filter(
-            Exists(
-                StoryStakeholder.objects.filter(page=OuterRef("pk"), stakeholder__translation_key=translation_key)
-            )
+            Exists(StoryStakeholder.objects.filter(page=OuterRef("pk"), stakeholder__translation_key=translation_key))
         )
 
 
@@ -160,7 +156,9 @@ class StoryPage(BasePage):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hero_image_alt = models.CharField(
-        max_length=250, blank=True, verbose_name=_("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        verbose_name=_("hero image alternative text"),
         help_text=_("What the image shows. Required when there is an image."),
     )
     challenge = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("the challenge"))
@@ -170,7 +168,10 @@ class StoryPage(BasePage):
     financial_investment = models.CharField(max_length=200, blank=True, verbose_name=_("investment"))
     financial_return = models.CharField(max_length=200, blank=True, verbose_name=_("return"))
     return_ratio = models.DecimalField(
-        max_digits=6, decimal_places=2, null=True, blank=True,
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("Return for each dollar invested, e.g. 1.50."),
     )
     financial_source = models.CharField(max_length=200, blank=True, verbose_name=_("source of the financial figures"))
@@ -255,9 +256,7 @@ class StoryPage(BasePage):
         keys = self.get_commitment_keys()
         if not keys:
             return StoryPage.objects.none()
-        shares_commitment = StoryCommitment.objects.filter(
-            page=OuterRef("pk"), commitment__translation_key__in=keys
-        )
+        shares_commitment = StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key__in=keys)
         return (
             StoryPage.objects.for_listing(self.locale_id)
             .exclude(pk=self.pk)

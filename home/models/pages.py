@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -11,8 +12,6 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models.mixins import BasePage
-
-from wagtail import blocks
 
 
 def in_chosen_order(queryset, translation_keys):
@@ -51,7 +50,11 @@ class HomePage(BasePage):
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("hero_lead"), FieldPanel("hero_image")], heading=_("Hero")),
         MultiFieldPanel(
-            [FieldPanel("lhs_definition"), FieldPanel("lhs_definition_source"), FieldPanel("lhs_definition_source_url")],
+            [
+                FieldPanel("lhs_definition"),
+                FieldPanel("lhs_definition_source"),
+                FieldPanel("lhs_definition_source_url"),
+            ],
             heading=_("Definition"),
         ),
         FieldPanel("featured_commitments_intro"),
@@ -177,9 +180,7 @@ class WorkingGroupPage(BasePage):
 
     group_type = models.CharField(max_length=20, choices=GroupType.choices, default=GroupType.WORKING)
     intro = models.TextField(max_length=500, help_text=_("What the group is for, in one or two sentences."))
-    image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     focus_areas = StreamField(
         [("focus_area", blocks.CharBlock(max_length=300, label=_("Focus area")))],
         blank=True,

@@ -20,12 +20,16 @@ class Person(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, help_text=_("Job title, e.g. Chief Quality Officer."))
     organization = models.CharField(max_length=200)
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     bio = models.TextField(blank=True, max_length=600, help_text=_("One or two sentences."))
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organization"), FieldPanel("photo"), FieldPanel("bio")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organization"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("organization"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

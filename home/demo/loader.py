@@ -1,0 +1,576 @@
+"""Builds the demo site from home/demo/content.py.
+
+Idempotent: everything is looked up by a stable key (slug, title) before it
+is created, and what exists is left as it is, so a second run changes
+nothing. `reset()` removes the demo content so it can be rebuilt."""
+
+import datetime
+import json
+import uuid
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+
+from commitments.models import (
+    CommitmentIndexPage,
+    CommitmentPage,
+    CrosswalkLink,
+    CrosswalkPage,
+    Framework,
+    FrameworkElement,
+)
+from engage.models import EngagePage, SurveyFormField, SurveyPage
+from home.demo import content
+from home.demo.images import draw_illustration
+from home.models import (
+    HomePage,
+    HomePageFeaturedCommitment,
+    HomePageFeaturedStory,
+    Person,
+    Resource,
+    SiteSettings,
+    StandardPage,
+    WorkingGroupMember,
+    WorkingGroupPage,
+)
+from stories.models import Sector, Stakeholder, StoryCommitment, StoryIndexPage, StoryPage, StoryStakeholder
+
+DEMO_COLLECTION = "Demo content"
+MENU_SLUGS = {"about", "commitments", "stories", "engage", "contact"}
+
+
+def _stream(blocks):
+    """Raw StreamField JSON from (type, value) pairs."""
+    return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
+
+
+def _date(text):
+    return datetime.date.fromisoformat(text)
+
+
+class DemoLoader:
+    def __init__(self, log):
+        self.log = log
+        self.created = 0
+        self.unchanged = 0
+        self.locale = None
+        self.images = {}
+        self.pages_by_path = {}
+        # Bodies of new pages are written once every page exists, so their
+        # links can point at pages created after them.
+        self.pending_bodies = []
+
+    # Book-keeping -----------------------------------------------------------
+
+    def _created(self, label):
+        self.created += 1
+        self.log(f"  created  {label}")
+
+    def _unchanged(self, label):
+        self.unchanged += 1
+
+    # Entry points -----------------------------------------------------------
+
+    @transaction.atomic
+    def load(self):
+        self.locale = Locale.get_default()
+        self.collection = self._collection()
+        self.log("Images and documents")
+        self._images()
+        self.log("Taxonomy, frameworks, people and resources")
+        sectors = self._terms(Sector, content.SECTORS)
+        stakeholders = self._terms(Stakeholder, content.STAKEHOLDERS)
+        elements = self._frameworks()
+        people = self._people()
+        self._resources()
+        self.log("Pages")
+        home, home_is_new = self._home()
+        engage = self._standard(home, "engage", in_menu=True, model=EngagePage)
+        survey = self._survey(engage)
+        commitments = self._commitments(home, elements)
+        stories = self._stories(home, commitments, sectors, stakeholders)
+        about = self._standard(home, "about", in_menu=True)
+        overview = self._standard(about, "working-groups")
+        self._working_groups(overview, people)
+        self._standard(home, "contact", in_menu=True)
+        self._standard(home, "privacy")
+        self._write_pending_bodies()
+        if home_is_new:
+            self._finish_home(home, commitments, stories, survey)
+        self._site_settings(home)
+        return self.created
+
+    @transaction.atomic
+    def reset(self):
+        """Remove the demo site: pages, snippets, and the demo images and documents."""
+        root = Page.get_first_root_node()
+        for page in root.get_children():
+            page.delete()
+        for model in (CrosswalkLink, FrameworkElement, Framework, Sector, Stakeholder, Person, Resource):
+            model.objects.all().delete()
+        collection = Collection.objects.filter(name=DEMO_COLLECTION).first()
+        if collection:
+            get_image_model().objects.filter(collection=collection).delete()
+            get_document_model().objects.filter(collection=collection).delete()
+        self.log("Removed the demo content.")
+
+    # Media ------------------------------------------------------------------
+
+    def _collection(self):
+        existing = Collection.objects.filter(name=DEMO_COLLECTION).first()
+        if existing:
+            return existing
+        return Collection.get_first_root_node().add_child(name=DEMO_COLLECTION)
+
+    def _images(self):
+        Image = get_image_model()
+        existing = {image.title: image for image in Image.objects.filter(collection=self.collection)}
+        for key, spec in content.IMAGES.items():
+            title = f"Illustration: {key}"
+            image = existing.get(title)
+            if image is None:
+                data = draw_illustration(key, spec["motif"], spec["palette"])
+                image = Image(title=title, description=spec["alt"], collection=self.collection)
+                image.file = ImageFile(ContentFile(data), name=f"{key}.jpg")
+                image.save()
+                self._created(f"image {key}")
+            else:
+                self._unchanged(title)
+            self.images[key] = image
+
+    def _document(self, spec):
+        Document = get_document_model()
+        document = Document.objects.filter(collection=self.collection, title=spec["filename"]).first()
+        if document is None:
+            document = Document(title=spec["filename"], collection=self.collection)
+            document.file = ContentFile(spec["text"].encode("utf-8"), name=spec["filename"])
+            document.save()
+            self._created(f"document {spec['filename']}")
+        return document
+
+    # Snippets ---------------------------------------------------------------
+
+    def _terms(self, model, rows):
+        terms = {}
+        for order, row in enumerate(rows):
+            term = model.objects.filter(locale=self.locale, slug=row["slug"]).first()
+            if term is None:
+                term = model.objects.create(
+                    locale=self.locale,
+                    slug=row["slug"],
+                    name=row["name"],
+                    description=row.get("description", ""),
+                    sort_order=order,
+                )
+                self._created(f"{model._meta.verbose_name} {row['slug']}")
+            else:
+                self._unchanged(row["slug"])
+            terms[row["slug"]] = term
+        return terms
+
+    def _frameworks(self):
+        elements = {}
+        for order, row in enumerate(content.FRAMEWORKS):
+            framework = Framework.objects.filter(locale=self.locale, slug=row["key"]).first()
+            if framework is None:
+                framework = Framework.objects.create(
+                    locale=self.locale,
+                    slug=row["key"],
+                    name=row["name"],
+                    short_name=row["short_name"],
+                    publisher=row.get("publisher", ""),
+                    year=row.get("year"),
+                    url=row.get("url", ""),
+                    description=row.get("description", ""),
+                    sort_order=order,
+                )
+                self._created(f"framework {row['key']}")
+            existing = {element.name: element for element in framework.elements.all()}
+            for position, spec in enumerate(row["elements"]):
+                element = existing.get(spec["name"])
+                if element is None:
+                    element = FrameworkElement.objects.create(
+                        locale=self.locale,
+                        framework=framework,
+                        name=spec["name"],
+                        group=spec.get("group", ""),
+                        description=spec.get("description", ""),
+                        sort_order=position,
+                    )
+                    self._created(f"framework element {row['key']}/{spec['key']}")
+                elements[(row["key"], spec["key"])] = element
+        return elements
+
+    def _people(self):
+        people = {}
+        for row in content.PEOPLE:
+            person = Person.objects.filter(locale=self.locale, name=row["name"]).first()
+            if person is None:
+                person = Person.objects.create(
+                    locale=self.locale,
+                    name=row["name"],
+                    role=row["role"],
+                    organization=row["organization"],
+                    bio=row.get("bio", ""),
+                    photo=self.images.get(row.get("image_key") or ""),
+                )
+                self._created(f"person {row['name']}")
+            people[row["key"]] = person
+        return people
+
+    def _resources(self):
+        for row in content.RESOURCES:
+            if Resource.objects.filter(locale=self.locale, title=row["title"]).exists():
+                continue
+            resource = Resource(
+                locale=self.locale,
+                title=row["title"],
+                kind=row["kind"],
+                date=_date(row["date"]),
+                summary=f"<p>{row['summary']}</p>",
+                url=row.get("url", "") if not row.get("document") else "",
+                document=self._document(row["document"]) if row.get("document") else None,
+            )
+            resource.full_clean()
+            resource.save()
+            resource.save_revision().publish()
+            self._created(f"resource {row['title']}")
+
+    # Pages ------------------------------------------------------------------
+
+    def _page(self, parent, model, fields, in_menu=False, children=None):
+        """The child of `parent` with this slug, created and published if missing."""
+        slug = fields["slug"]
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(show_in_menus=in_menu, **fields)
+            for relation, rows in (children or {}).items():
+                setattr(page, relation, rows)
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            page.refresh_from_db()
+            self._created(f"page {page.url_path}")
+        else:
+            self._unchanged(slug)
+        self.pages_by_path[self._site_path(page)] = page
+        return page
+
+    @staticmethod
+    def _site_path(page):
+        # url_path starts with the home page's own slug: "/home/about/" -> "/about/".
+        parts = page.url_path.strip("/").split("/")[1:]
+        return "/" + "".join(f"{part}/" for part in parts)
+
+    def _home(self):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(depth=2, locale=self.locale).first()
+        is_new = home is None
+        if is_new:
+            # Replace Wagtail's "Welcome" page with the real home page.
+            for page in root.get_children().exclude(pk__in=HomePage.objects.values("pk")):
+                page.delete()
+            spec = content.HOME
+            home = HomePage(
+                title=spec["title"],
+                slug="home",
+                hero_lead=spec["hero_lead"],
+                hero_image=self.images.get("home-hero"),
+                lhs_definition=spec["lhs_definition"],
+                lhs_definition_source=spec["lhs_definition_source"],
+                featured_commitments_intro=spec.get("featured_commitments_intro", ""),
+                survey_cta_heading=spec["survey_cta_heading"],
+                survey_cta_text=spec["survey_cta_text"],
+                survey_cta_button=spec["survey_cta_button"],
+                search_description=spec["hero_lead"],
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self._created("page / (home)")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=content.SITE["name"]
+            )
+        elif site.root_page_id != home.pk or site.site_name != content.SITE["name"]:
+            site.root_page = home
+            site.site_name = content.SITE["name"]
+            site.save()
+        self.pages_by_path["/"] = home
+        return home, is_new
+
+    def _finish_home(self, home, commitments, stories, survey):
+        home = HomePage.objects.get(pk=home.pk)
+        home.featured_commitments = [
+            HomePageFeaturedCommitment(commitment=commitments[slug]) for slug in content.HOME["featured_commitments"]
+        ]
+        home.featured_stories = [
+            HomePageFeaturedStory(story=stories[slug]) for slug in content.HOME["featured_stories"]
+        ]
+        home.survey_page = survey
+        home.save_revision().publish()
+
+    def _blocks(self, blocks):
+        """Content blocks with site paths and image keys resolved to ids."""
+        resolved = []
+        for kind, value in blocks:
+            value = dict(value) if isinstance(value, dict) else value
+            if kind == "call_to_action":
+                target = self.pages_by_path.get(value.pop("link_path", ""))
+                if target is None:
+                    continue  # that part of the site is not built yet
+                value["page"] = target.pk
+            elif kind == "link_list":
+                links = []
+                for link in value["links"]:
+                    link = dict(link)
+                    if "link_path" in link:
+                        target = self.pages_by_path.get(link.pop("link_path"))
+                        if target is None:
+                            continue
+                        link["page"] = target.pk
+                    links.append(link)
+                if not links:
+                    continue
+                value["links"] = links
+            elif kind == "image":
+                value["image"] = self.images[value.pop("image_key")].pk
+            elif kind == "table":
+                value = {
+                    "caption": value["caption"],
+                    "header": value["header"],
+                    "rows": [{"cells": row} for row in value["rows"]],
+                }
+            resolved.append((kind, value))
+        return _stream(resolved)
+
+    def _standard(self, parent, key, in_menu=False, model=StandardPage):
+        spec = content.PAGES[key]
+        fields = {
+            "title": spec["title"],
+            "slug": spec["slug"],
+            "intro": spec["intro"],
+            "search_description": spec["intro"],
+            "body": _stream([]),
+        }
+        if model is StandardPage:
+            fields["listing_image"] = self.images.get(key)
+        created_before = self.created
+        page = self._page(parent, model, fields, in_menu=in_menu)
+        if self.created > created_before:
+            self.pending_bodies.append((page, spec["body"]))
+        return page
+
+    def _write_pending_bodies(self):
+        for page, blocks in self.pending_bodies:
+            page = type(page).objects.get(pk=page.pk)
+            page.body = self._blocks(blocks)
+            page.save_revision().publish()
+
+    def _survey(self, engage):
+        spec = content.SURVEY
+        fields = [
+            SurveyFormField(
+                locale=self.locale,
+                sort_order=position,
+                label=field["label"],
+                field_type=field["field_type"],
+                required=field["required"],
+                choices="\n".join(field.get("choices", [])),
+                help_text=field.get("help_text", ""),
+            )
+            for position, field in enumerate(spec["fields"])
+        ]
+        survey = self._page(
+            engage,
+            SurveyPage,
+            {
+                "title": spec["title"],
+                "slug": spec["slug"],
+                "intro": spec["intro"],
+                "thank_you_text": spec["thank_you_text"],
+                "to_address": content.SITE["contact_email"],
+                "from_address": "no-reply@lhs-commons.example",
+                "subject": "New LHS Commons survey response",
+            },
+            children={"form_fields": fields},
+        )
+        return survey
+
+    def _commitments(self, home, elements):
+        spec = content.COMMITMENT_INDEX
+        index = self._page(
+            home,
+            CommitmentIndexPage,
+            {
+                "title": spec["title"],
+                "slug": spec["slug"],
+                "intro": spec["intro"],
+                "search_description": spec.get("pillars_intro", ""),
+                "pillars_intro": spec["pillars_intro"],
+                "pillars": _stream([("pillar", pillar) for pillar in content.PILLARS]),
+                "frameworks_text": spec["frameworks_text"],
+            },
+            in_menu=True,
+        )
+        pages = {}
+        for row in content.COMMITMENTS:
+            links = [
+                CrosswalkLink(
+                    locale=self.locale,
+                    sort_order=position,
+                    element=elements[(link["framework"], link["element"])],
+                    note=link.get("note", ""),
+                )
+                for position, link in enumerate(row["crosswalk"])
+            ]
+            pages[row["slug"]] = self._page(
+                index,
+                CommitmentPage,
+                {
+                    "title": row["name"],
+                    "slug": row["slug"],
+                    "number": row["number"],
+                    "summary": row["summary"],
+                    "search_description": row["summary"],
+                    "icon": row["icon"],
+                    "for_people": row["for_people"],
+                    "for_clinicians": row["for_clinicians"],
+                    "for_organizations": row["for_organizations"],
+                    "signs": _stream([("sign", sign) for sign in row["signs"]]),
+                },
+                children={"crosswalk_links": links},
+            )
+        crosswalk = content.CROSSWALK
+        self._page(
+            index,
+            CrosswalkPage,
+            {
+                "title": crosswalk["title"],
+                "slug": crosswalk["slug"],
+                "intro": crosswalk["intro"],
+                "search_description": crosswalk.get("search_description", ""),
+            },
+        )
+        return pages
+
+    def _stories(self, home, commitments, sectors, stakeholders):
+        index = self._page(
+            home,
+            StoryIndexPage,
+            {
+                "title": getattr(content, "STORY_INDEX", {}).get("title", "Stories"),
+                "slug": "stories",
+                "intro": getattr(content, "STORY_INDEX", {}).get(
+                    "intro",
+                    "<p>Real, published examples of health organizations learning from their own care. "
+                    "Each story names its sources.</p>",
+                ),
+            },
+            in_menu=True,
+        )
+        pages = {}
+        for row in content.STORIES:
+            financial = row.get("financial") or {}
+            outcomes = [
+                (
+                    "outcome",
+                    {
+                        "measure": outcome["measure"],
+                        "before": outcome.get("before") or None,
+                        "after": outcome.get("after") or None,
+                        "change": outcome.get("change", ""),
+                        "unit": outcome.get("unit", ""),
+                        "timeframe": outcome.get("timeframe", ""),
+                        "source": outcome["source"],
+                    },
+                )
+                for outcome in row["outcomes"]
+            ]
+            image = self.images.get(row["slug"])
+            pages[row["slug"]] = self._page(
+                index,
+                StoryPage,
+                {
+                    "title": row["title"],
+                    "slug": row["slug"],
+                    "summary": row["summary"],
+                    "search_description": row["summary"],
+                    "organization": row["organization"],
+                    "place": row.get("place", ""),
+                    "sector": sectors.get(row["sector"]),
+                    "setting": row.get("setting", ""),
+                    "date": _date(row["date"]),
+                    "hero_image": image,
+                    "hero_image_alt": content.IMAGES[row["slug"]]["alt"] if image else "",
+                    "challenge": row["challenge"],
+                    "approach": row["approach"],
+                    "results": row["results"],
+                    "outcomes": _stream(outcomes),
+                    "financial_investment": financial.get("investment", ""),
+                    "financial_return": financial.get("return", ""),
+                    "return_ratio": financial.get("ratio") or None,
+                    "financial_source": financial.get("source", ""),
+                    "quotes": _stream([("quote", quote) for quote in row.get("quotes", [])]),
+                    "sources": _stream([("source", source) for source in row["sources"]]),
+                },
+                children={
+                    "story_commitments": [
+                        StoryCommitment(sort_order=position, commitment=commitments[slug])
+                        for position, slug in enumerate(row["commitments"])
+                    ],
+                    "story_stakeholders": [
+                        StoryStakeholder(locale=self.locale, sort_order=position, stakeholder=stakeholders[slug])
+                        for position, slug in enumerate(row["stakeholders"])
+                    ],
+                },
+            )
+        return pages
+
+    def _working_groups(self, overview, people):
+        for row in content.WORKING_GROUPS:
+            members = [
+                WorkingGroupMember(
+                    locale=self.locale,
+                    sort_order=position,
+                    person=people[member["person"]],
+                    role_in_group=member.get("role_in_group", ""),
+                )
+                for position, member in enumerate(row["members"])
+            ]
+            self._page(
+                overview,
+                WorkingGroupPage,
+                {
+                    "title": row["title"],
+                    "slug": row["slug"],
+                    "group_type": row["group_type"],
+                    "intro": row["intro"],
+                    "search_description": row["intro"],
+                    "image": self.images.get(row["slug"]),
+                    "focus_areas": _stream([("focus_area", area) for area in row["focus_areas"]]),
+                    "body": row.get("body", ""),
+                },
+                children={"members": members},
+            )
+
+    def _site_settings(self, home):
+        site = Site.objects.get(root_page=home)
+        settings = SiteSettings.for_site(site)
+        if settings.contact_email:
+            return
+        settings.organization_name = content.SITE["organization"]
+        settings.contact_email = content.SITE["contact_email"]
+        settings.footer_text = content.SITE["footer_text"]
+        settings.footer_links = _stream(
+            [
+                ("link", {"text": page.title, "page": page.pk})
+                for path in ("/about/", "/contact/", "/privacy/", "/engage/survey/")
+                if (page := self.pages_by_path.get(path))
+            ]
+        )
+        settings.save()
+        self._created("site settings")

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from home.demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Build the demo site with real content. Safe to run again: what exists is left as it is."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Remove the demo content first, then rebuild it.")
+
+    def handle(self, *args, reset=False, **options):
+        loader = DemoLoader(log=self.stdout.write)
+        if reset:
+            loader.reset()
+        created = loader.load()
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} items created."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Demo content already loaded; nothing changed."))

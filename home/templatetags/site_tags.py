@@ -1,0 +1,210 @@
+"""Template tags for the site's own templates: navigation, icons and small
+formatting helpers. Every tag tolerates a missing page or request, so error
+pages and previews render too."""
+
+import itertools
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.apps import apps
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale, Page, Site
+
+from commitments.icons import ICONS
+
+register = template.Library()
+
+_CACHE_ATTR = "_site_tags_cache"
+_uid_counter = itertools.count(1)
+
+
+def _request_cache(request):
+    """A dict that lives as long as the request, so tags used several times
+    on one page (site root, index pages) cost one query each."""
+    if request is None:
+        return {}
+    cache = getattr(request, _CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(request, _CACHE_ATTR, cache)
+    return cache
+
+
+def get_site_root(request):
+    """The site's root page in the active language, or None."""
+    cache = _request_cache(request)
+    if "site_root" not in cache:
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None:
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        cache["site_root"] = site.root_page.localized if site is not None else None
+    return cache["site_root"]
+
+
+def _locale_id(page):
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id:
+        return locale_id
+    try:
+        return Locale.get_active().pk
+    except Locale.DoesNotExist:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """`{% site_root as home %}`: the home page of the current site and language."""
+    return get_site_root(context.get("request"))
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_menu(context):
+    """Live, public, 'show in menus' children of the home page. The item for
+    the current page gets aria-current="page"; the section the current page
+    sits in gets aria-current="true"."""
+    request = context.get("request")
+    root = get_site_root(request)
+    current = context.get("page")
+    current_path = getattr(current, "path", "") if isinstance(current, Page) else ""
+    items = []
+    if root is not None:
+        for child in root.get_children().live().public().in_menu().order_by("path"):
+            if current_path == child.path:
+                state = "page"
+            elif current_path.startswith(child.path):
+                state = "true"
+            else:
+                state = ""
+            items.append({"page": child, "title": child.title, "url": child.get_url(request=request), "current": state})
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    """The trail from the home page down to the current page. Empty on the
+    home page itself and on pages outside the site (error pages)."""
+    request = context.get("request")
+    page = page or context.get("page")
+    root = get_site_root(request)
+    crumbs = []
+    if isinstance(page, Page) and root is not None and page.depth > root.depth and page.path.startswith(root.path):
+        ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
+        crumbs = [{"title": a.title, "url": a.get_url(request=request)} for a in ancestors]
+        crumbs.append({"title": page.title, "url": page.get_url(request=request), "current": True})
+    return {"crumbs": crumbs, "request": request}
+
+
+@register.inclusion_tag("includes/commitment_icon.html")
+def commitment_icon(key, decorative=False, css_class=""):
+    """`{% commitment_icon page.icon %}`: the icon as inline SVG (hidden from
+    assistive technology) followed by its text equivalent in a visually
+    hidden span. Pass decorative=True where the text beside the icon already
+    says everything (e.g. on a card under the commitment's title)."""
+    label, inner = ICONS.get(key, ("", ""))
+    return {
+        "key": key,
+        "svg": mark_safe(inner),  # noqa: S308 - fixed markup from commitments/icons.py
+        "label": "" if decorative else label,
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_of_type(context, model_label, page=None):
+    """`{% page_of_type "stories.StoryIndexPage" as story_index %}`: the first
+    live, public page of that type in the page's language (or the active one)."""
+    request = context.get("request")
+    page = page or context.get("page")
+    locale_id = _locale_id(page)
+    cache = _request_cache(request)
+    key = ("page_of_type", model_label.lower(), locale_id)
+    if key not in cache:
+        model = apps.get_model(model_label)
+        queryset = model.objects.live().public()
+        if locale_id:
+            queryset = queryset.filter(locale_id=locale_id)
+        cache[key] = queryset.order_by("path").first()
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def story_index_url(context, page=None):
+    """`{% story_index_url %}` or `{% story_index_url page as url %}`: address
+    of the story listing in the page's language, or "" if there is none."""
+    index = page_of_type(context, "stories.StoryIndexPage", page)
+    return index.get_url(request=context.get("request")) if index else ""
+
+
+@register.simple_tag
+def child_pages(page):
+    """`{% child_pages page as children %}`: live, public children, specific."""
+    if not isinstance(page, Page):
+        return []
+    return page.get_children().live().public().specific().defer_streamfields()
+
+
+@register.simple_tag(takes_context=True)
+def link_url(context, link):
+    """`{% link_url value as href %}` for a LinkBlock or CallToActionBlock
+    value: the chosen page in the current language, or the address."""
+    page = link.get("page") if hasattr(link, "get") else None
+    if page is not None:
+        return page.localized.get_url(request=context.get("request")) or ""
+    return (link.get("url") if hasattr(link, "get") else "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def unique_id(context, prefix="id"):
+    """`{% unique_id "table" as table_id %}`: an id unique within the page."""
+    request = context.get("request")
+    if request is None:
+        return f"{prefix}-{next(_uid_counter)}"
+    cache = _request_cache(request)
+    cache["uid"] = cache.get("uid", 0) + 1
+    return f"{prefix}-{cache['uid']}"
+
+
+def _to_decimal(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def trim_number(value):
+    """43.60 → "43.6", 120.00 → "120", localized; other values unchanged."""
+    number = _to_decimal(value)
+    if number is None:
+        return value if value is not None else ""
+    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return number_format(number, force_grouping=True)
+
+
+@register.filter
+def with_unit(value, unit=""):
+    """A measured value with its unit: "80.4%", "12 days"; "" if no value."""
+    text = trim_number(value)
+    if text == "":
+        return ""
+    unit = (unit or "").strip()
+    if not unit:
+        return text
+    if unit in {"%", "‰"}:
+        return format_html("{}{}", text, unit)
+    return format_html("{}\u00a0{}", text, unit)
+
+
+@register.filter
+def pad_cells(cells, width):
+    """The row's cells, padded with "" so every row has `width` cells."""
+    cells = list(cells or [])
+    try:
+        width = int(width)
+    except (TypeError, ValueError):
+        return cells
+    return cells + [""] * (width - len(cells))

@@ -1,0 +1,44 @@
+import shutil
+
+import pytest
+from django.conf import settings
+from wagtail.models import Page, Site
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clean_test_media():
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def home_page(db):
+    """A fresh home page as the default site's root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = factories.HomePageFactory(parent=root)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="LHS Commons")
+    return home
+
+
+@pytest.fixture
+def commitment_index(home_page):
+    return factories.CommitmentIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def commitments(commitment_index):
+    names = ["Engaged", "Safe", "Effective"]
+    return [
+        factories.CommitmentPageFactory(parent=commitment_index, number=n, title=name, slug=name.lower())
+        for n, name in enumerate(names, start=1)
+    ]
+
+
+@pytest.fixture
+def story_index(home_page):
+    return factories.StoryIndexPageFactory(parent=home_page)
