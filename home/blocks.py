@@ -43,6 +43,25 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A heading that starts a section of the page.")
 
 
+def _first_image_preview():
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.order_by("pk").first()
+    return {
+        "image": image,
+        "alt_text": (image.description or image.title) if image else "",
+        "caption": "A caption says what to notice in the image.",
+        "credit": "Illustration: LHS Commons",
+    }
+
+
+def _first_document_preview():
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.order_by("pk").first()
+    return {"heading": "Downloads", "documents": [{"document": document}] if document else []}
+
+
 class FigureBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
@@ -56,6 +75,7 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "blocks/figure.html"
+        preview_value = _first_image_preview
         description = _("An image with alternative text, and an optional caption and credit.")
 
 
@@ -184,6 +204,7 @@ class DocumentListBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full-inverse"
         template = "blocks/document_list.html"
+        preview_value = _first_document_preview
         description = _("A list of documents to download, with their type and size.")
 
 
@@ -218,6 +239,10 @@ class CaptionedEmbedBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "blocks/embed.html"
+        preview_value = {
+            "embed": "https://example.org/videos/learning-health-systems",
+            "title": "An introduction to learning health systems",
+        }
         description = _("A video or other media from another site, with a title.")
 
 

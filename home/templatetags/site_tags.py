@@ -208,3 +208,16 @@ def pad_cells(cells, width):
     except (TypeError, ValueError):
         return cells
     return cells + [""] * (width - len(cells))
+
+
+@register.filter
+def iframe_title(html, title):
+    """Give an embedded iframe a title (for screen readers) if it has none."""
+    html = str(html or "")
+    if not html or not title or "<iframe" not in html:
+        return mark_safe(html)  # noqa: S308 - embed HTML from Wagtail's embed finders
+    head, _, tail = html.partition("<iframe")
+    tag_end = tail.find(">")
+    if tag_end != -1 and " title=" in tail[:tag_end]:
+        return mark_safe(html)  # noqa: S308
+    return mark_safe(head + format_html('<iframe title="{}"', title) + tail)  # noqa: S308
