@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

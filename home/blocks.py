@@ -75,7 +75,7 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "blocks/figure.html"
-        preview_value = _first_image_preview
+        preview_value = staticmethod(_first_image_preview)
         description = _("An image with alternative text, and an optional caption and credit.")
 
 
@@ -204,7 +204,7 @@ class DocumentListBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full-inverse"
         template = "blocks/document_list.html"
-        preview_value = _first_document_preview
+        preview_value = staticmethod(_first_document_preview)
         description = _("A list of documents to download, with their type and size.")
 
 

@@ -32,15 +32,48 @@ def _request_cache(request):
     return cache
 
 
-def get_site_root(request):
-    """The site's root page in the active language, or None."""
+def get_site_root(request, page=None):
+    """The site's root page in the active language, or None. When the current
+    page is in the root's own language the root is used as it is, which saves
+    looking up the active locale."""
     cache = _request_cache(request)
     if "site_root" not in cache:
         site = Site.find_for_request(request) if request is not None else None
         if site is None:
             site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        cache["site_root"] = site.root_page.localized if site is not None else None
+        root = site.root_page if site is not None else None
+        if root is not None and not (isinstance(page, Page) and page.locale_id == root.locale_id):
+            root = root.localized
+        cache["site_root"] = root
     return cache["site_root"]
+
+
+def active_locale_id(request):
+    """The pk of the locale of the active language, looked up once per request."""
+    cache = _request_cache(request)
+    if "locale_id" not in cache:
+        try:
+            cache["locale_id"] = Locale.get_active().pk
+        except Locale.DoesNotExist:
+            cache["locale_id"] = None
+    return cache["locale_id"]
+
+
+def localize(page, request):
+    """`page.localized`, without a locale query when the page is already in
+    the active language (the usual case)."""
+    if page is None or page.locale_id == active_locale_id(request):
+        return page
+    return page.localized
+
+
+def public_pages(queryset, request):
+    """`queryset.public()`, with the page view restrictions read once per
+    request rather than once per query."""
+    cache = _request_cache(request)
+    if "private_q" not in cache:
+        cache["private_q"] = Page.objects.all().private_q()
+    return queryset.exclude(cache["private_q"])
 
 
 def _locale_id(page):
@@ -56,7 +89,7 @@ def _locale_id(page):
 @register.simple_tag(takes_context=True)
 def site_root(context):
     """`{% site_root as home %}`: the home page of the current site and language."""
-    return get_site_root(context.get("request"))
+    return get_site_root(context.get("request"), context.get("page"))
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -65,12 +98,12 @@ def main_menu(context):
     the current page gets aria-current="page"; the section the current page
     sits in gets aria-current="true"."""
     request = context.get("request")
-    root = get_site_root(request)
     current = context.get("page")
-    current_path = getattr(current, "path", "") if isinstance(current, Page) else ""
+    root = get_site_root(request, current)
+    current_path = current.path if isinstance(current, Page) else ""
     items = []
     if root is not None:
-        for child in root.get_children().live().public().in_menu().order_by("path"):
+        for child in public_pages(root.get_children().live().in_menu(), request).order_by("path"):
             if current_path == child.path:
                 state = "page"
             elif current_path.startswith(child.path):
@@ -87,7 +120,7 @@ def breadcrumbs(context, page=None):
     home page itself and on pages outside the site (error pages)."""
     request = context.get("request")
     page = page or context.get("page")
-    root = get_site_root(request)
+    root = get_site_root(request, page)
     crumbs = []
     if isinstance(page, Page) and root is not None and page.depth > root.depth and page.path.startswith(root.path):
         ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
@@ -122,7 +155,7 @@ def page_of_type(context, model_label, page=None):
     key = ("page_of_type", model_label.lower(), locale_id)
     if key not in cache:
         model = apps.get_model(model_label)
-        queryset = model.objects.live().public()
+        queryset = public_pages(model.objects.live(), request)
         if locale_id:
             queryset = queryset.filter(locale_id=locale_id)
         cache[key] = queryset.order_by("path").first()
@@ -149,10 +182,21 @@ def child_pages(page):
 def link_url(context, link):
     """`{% link_url value as href %}` for a LinkBlock or CallToActionBlock
     value: the chosen page in the current language, or the address."""
+    request = context.get("request")
     page = link.get("page") if hasattr(link, "get") else None
     if page is not None:
-        return page.localized.get_url(request=context.get("request")) or ""
+        return localize(page, request).get_url(request=request) or ""
     return (link.get("url") if hasattr(link, "get") else "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """`{% localized_url page.survey_page %}`: address of the page's
+    translation in the active language (the page itself if it has none)."""
+    if not isinstance(page, Page):
+        return ""
+    request = context.get("request")
+    return localize(page, request).get_url(request=request) or ""
 
 
 @register.simple_tag(takes_context=True)

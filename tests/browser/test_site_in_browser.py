@@ -4,9 +4,13 @@ import pytest
 
 from tests import factories
 
+# The live server reads committed data; the rollback puts back what the
+# migrations created (root page, default locale) for the next test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
-def site(transactional_db, home_page, commitments, story_index):
+def site(home_page, commitments, story_index):
     payers = factories.SectorFactory(name="Payers", slug="payers")
     hospitals = factories.SectorFactory(name="Hospitals", slug="hospitals")
     for title, sector in [("Payer story", payers), ("Hospital story", hospitals)]:

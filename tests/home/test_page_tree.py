@@ -140,7 +140,7 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
         self.assertContains(response, "Another commitment already has number 2")
         self.assertEqual(CommitmentPage.objects.count(), 1)
 
-    def test_a_story_needs_at_least_one_commitment(self):
+    def test_a_story_cannot_be_published_without_a_commitment(self):
         story_index = factories.StoryIndexPageFactory(parent=self.home)
         data = nested_form_data(
             {
@@ -159,10 +159,13 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
                 "story_commitments-INITIAL_FORMS": 0,
                 "story_stakeholders-TOTAL_FORMS": 0,
                 "story_stakeholders-INITIAL_FORMS": 0,
+                "action-publish": "action-publish",
             }
         )
         response = self.client.post(f"/admin/pages/add/stories/storypage/{story_index.pk}/", data)
         self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "The page could not be created due to validation errors")
+        self.assertContains(response, "Please submit at least 1 form.")
         self.assertFalse(StoryPage.objects.exists())
 
 
@@ -171,7 +174,9 @@ class EveryPageTypeRendersTests(WagtailPageTestCase):
     def setUpTestData(cls):
         root = Page.get_first_root_node()
         cls.home = factories.HomePageFactory(parent=root, slug="home-render")
-        Site.objects.filter(is_default_site=True).update(root_page=cls.home)
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = cls.home
+        site.save()
         about = factories.StandardPageFactory(parent=cls.home, title="About", slug="about")
         commitment_index = factories.CommitmentIndexPageFactory(parent=cls.home)
         commitment = factories.CommitmentPageFactory(parent=commitment_index, title="Safe", slug="safe")
