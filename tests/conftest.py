@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from tests import factories
 
@@ -16,7 +16,9 @@ def _clean_test_media():
 @pytest.fixture
 def home_page(db):
     """A fresh home page as the default site's root, replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
+    # Transactional tests flush the tables, migration data included.
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     for child in root.get_children():
         child.delete()
     home = factories.HomePageFactory(parent=root)

@@ -124,7 +124,7 @@ def breadcrumbs(context, page=None):
     crumbs = []
     if isinstance(page, Page) and root is not None and page.depth > root.depth and page.path.startswith(root.path):
         ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
-        crumbs = [{"title": a.title, "url": a.get_url(request=request)} for a in ancestors]
+        crumbs = [{"title": a.title, "url": a.get_url(request=request), "home": a.pk == root.pk} for a in ancestors]
         crumbs.append({"title": page.title, "url": page.get_url(request=request), "current": True})
     return {"crumbs": crumbs, "request": request}
 

@@ -4,9 +4,8 @@ import pytest
 
 from tests import factories
 
-# The live server reads committed data; the rollback puts back what the
-# migrations created (root page, default locale) for the next test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server reads committed data, so these tests commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
