@@ -1,0 +1,112 @@
+"""What every page carries: navigation, breadcrumbs, footer, error pages."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.test import override_settings
+
+from home.models import SiteSettings
+from tests import factories
+
+
+@pytest.fixture
+def about(home_page):
+    about = factories.StandardPageFactory(parent=home_page, title="About", slug="about", show_in_menus=True)
+    factories.StandardPageFactory(parent=home_page, title="Hidden page", slug="hidden", show_in_menus=False)
+    return about
+
+
+@pytest.mark.django_db
+def test_main_menu_lists_only_pages_marked_for_menus(client, about):
+    html = client.get("/").content.decode()
+    nav = html[html.index('aria-label="Main"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert ">About<" in nav
+    assert "Hidden page" not in nav
+
+
+@pytest.mark.django_db
+def test_current_section_is_marked_in_the_menu(client, about):
+    child = factories.StandardPageFactory(parent=about, title="Working groups", slug="working-groups")
+    html = client.get(child.url).content.decode()
+    nav = html[html.index('aria-label="Main"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert 'href="/about/" aria-current' in nav
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_lead_from_home_to_the_page(client, about):
+    child = factories.StandardPageFactory(parent=about, title="Working groups", slug="working-groups")
+    html = client.get(child.url).content.decode()
+    crumbs = html[html.index('aria-label="Breadcrumb"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert crumbs.index('href="/"') < crumbs.index('href="/about/"') < crumbs.index("Working groups")
+    assert 'aria-current="page"' in crumbs
+
+
+@pytest.mark.django_db
+def test_footer_shows_contact_details_and_links_from_site_settings(client, home_page, about):
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.contact_email = "LHSSharedCommitments@nas.edu"
+    site_settings.footer_links = [("link", {"text": "About the initiative", "page": about, "url": ""})]
+    site_settings.save()
+    html = client.get("/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert "mailto:LHSSharedCommitments@nas.edu" in footer
+    assert 'href="/about/"' in footer and "About the initiative" in footer
+
+
+@pytest.mark.django_db
+def test_unknown_address_gets_the_designed_404(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<h1" in html and 'id="main-content"' in html
+
+
+def test_500_page_renders_without_a_database_or_context():
+    html = render_to_string("500.html")
+    assert "<h1>" in html and "home page" in html
+
+
+@override_settings(DEBUG=False)
+@pytest.mark.django_db
+def test_a_server_error_shows_the_500_page(home_page, monkeypatch):
+    from django.test import Client
+
+    from home.models import HomePage
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HomePage, "get_context", explode)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "lhs_cms.settings.production"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks():
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="lhs_cms.settings.production", SECRET_KEY=secrets.token_urlsafe(50))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
