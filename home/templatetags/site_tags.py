@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -123,7 +124,10 @@ def breadcrumbs(context, page=None):
     root = get_site_root(request, page)
     crumbs = []
     if isinstance(page, Page) and root is not None and page.depth > root.depth and page.path.startswith(root.path):
-        ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
+        if page.depth == root.depth + 1:
+            ancestors = [root]  # a top-level section: no query needed
+        else:
+            ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
         crumbs = [{"title": a.title, "url": a.get_url(request=request), "home": a.pk == root.pk} for a in ancestors]
         crumbs.append({"title": page.title, "url": page.get_url(request=request), "current": True})
     return {"crumbs": crumbs, "request": request}
@@ -144,18 +148,42 @@ def commitment_icon(key, decorative=False, css_class=""):
     }
 
 
+# Section pages that templates link to from elsewhere. They are looked up
+# together, in one query per request, whichever of them a page needs.
+LANDMARK_MODELS = ("commitments.CommitmentIndexPage", "commitments.CrosswalkPage", "stories.StoryIndexPage")
+
+
+def _landmarks(request, locale_id):
+    cache = _request_cache(request)
+    key = ("landmarks", locale_id)
+    if key not in cache:
+        content_types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in LANDMARK_MODELS))
+        by_type = {}
+        pages = public_pages(Page.objects.live().filter(content_type__in=content_types.values()), request)
+        if locale_id:
+            pages = pages.filter(locale_id=locale_id)
+        for page in pages.order_by("path"):
+            by_type.setdefault(page.content_type_id, page)
+        cache[key] = {model._meta.label_lower: by_type.get(ct.pk) for model, ct in content_types.items()}
+    return cache[key]
+
+
 @register.simple_tag(takes_context=True)
 def page_of_type(context, model_label, page=None):
     """`{% page_of_type "stories.StoryIndexPage" as story_index %}`: the first
-    live, public page of that type in the page's language (or the active one)."""
+    live, public page of that type in the page's language (or the active
+    one). For the section pages in LANDMARK_MODELS this is a plain Page (title
+    and URL only); for other types, the specific page."""
     request = context.get("request")
     page = page or context.get("page")
     locale_id = _locale_id(page)
+    label = model_label.lower()
+    if label in {name.lower() for name in LANDMARK_MODELS}:
+        return _landmarks(request, locale_id).get(label)
     cache = _request_cache(request)
-    key = ("page_of_type", model_label.lower(), locale_id)
+    key = ("page_of_type", label, locale_id)
     if key not in cache:
-        model = apps.get_model(model_label)
-        queryset = public_pages(model.objects.live(), request)
+        queryset = public_pages(apps.get_model(model_label).objects.live(), request)
         if locale_id:
             queryset = queryset.filter(locale_id=locale_id)
         cache[key] = queryset.order_by("path").first()
@@ -197,6 +225,25 @@ def localized_url(context, page):
         return ""
     request = context.get("request")
     return localize(page, request).get_url(request=request) or ""
+
+
+@register.simple_tag
+def social_image(page):
+    """`{% social_image page as image %}`: the image for sharing: the page's
+    social or listing image, else its hero image or main image, else None."""
+    if page is None or not hasattr(page, "get_social_image"):
+        return None
+    return page.get_social_image() or getattr(page, "hero_image", None) or getattr(page, "image", None)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`{% absolute_url rendition.url %}`: the address with scheme and host of
+    the current request (addresses that already have them are unchanged)."""
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
 
 
 @register.simple_tag(takes_context=True)
