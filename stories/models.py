@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -238,14 +239,15 @@ class StoryPage(BasePage):
     def has_financial_impact(self):
         return bool(self.financial_investment or self.financial_return or self.return_ratio is not None)
 
-    def get_commitment_keys(self):
-        return [link.commitment.translation_key for link in self.story_commitments.all()]
+    @cached_property
+    def commitment_keys(self):
+        return list(self.story_commitments.order_by("sort_order").values_list("commitment__translation_key", flat=True))
 
     def get_commitments(self):
         """The story's commitments in the story's own language."""
         from commitments.models import CommitmentPage
 
-        keys = self.get_commitment_keys()
+        keys = self.commitment_keys
         pages = {
             page.translation_key: page
             for page in CommitmentPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys)
@@ -253,7 +255,7 @@ class StoryPage(BasePage):
         return [pages[key] for key in keys if key in pages]
 
     def get_related_stories(self):
-        keys = self.get_commitment_keys()
+        keys = self.commitment_keys
         if not keys:
             return StoryPage.objects.none()
         shares_commitment = StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key__in=keys)
