@@ -1,7 +1,6 @@
 """The ten Shared Commitments, and how they map onto earlier frameworks."""
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
-from home.models import BasePage
+from home.models import BasePage, SlugPerLocaleMixin
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -191,7 +190,7 @@ class CrosswalkPage(BasePage):
         return context
 
 
-class Framework(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class Framework(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """An earlier quality framework, e.g. the six aims of Crossing the Quality Chasm."""
 
     name = models.CharField(max_length=200)
@@ -222,12 +221,6 @@ class Framework(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        clash = Framework.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
-        if self.slug and self.locale_id and clash.exists():
-            raise ValidationError({"slug": _("Another framework already uses this slug.")})
 
 
 class FrameworkElement(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):

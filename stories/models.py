@@ -16,13 +16,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import QuoteBlock
-from home.models import BasePage
+from home.models import BasePage, SlugPerLocaleMixin
 from stories.blocks import OutcomeBlock, SourceBlock
 
 STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
 
-class TaxonomyTerm(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class TaxonomyTerm(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A term stories are filtered by. Its slug is the same in every language
     so filter links survive a change of language."""
 
@@ -41,13 +41,6 @@ class TaxonomyTerm(RevisionMixin, TranslatableMixin, index.Indexed, models.Model
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if self.slug and self.locale_id:
-            clash = type(self).objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
-            if clash.exists():
-                raise ValidationError({"slug": _("Another entry in this language already uses this slug.")})
 
 
 class Sector(TaxonomyTerm):

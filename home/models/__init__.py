@@ -1,4 +1,4 @@
-from home.models.mixins import BasePage, ListingMixin, SocialMixin
+from home.models.mixins import BasePage, ListingMixin, SlugPerLocaleMixin, SocialMixin
 from home.models.pages import (
     HomePage,
     HomePageFeaturedCommitment,
@@ -19,6 +19,7 @@ __all__ = [
     "Person",
     "Resource",
     "SiteSettings",
+    "SlugPerLocaleMixin",
     "SocialMixin",
     "StandardPage",
     "WorkingGroupMember",

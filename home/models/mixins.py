@@ -1,5 +1,6 @@
 """Small mixins shared by every page type: social sharing and listing cards."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -79,3 +80,16 @@ class BasePage(SocialMixin, ListingMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class SlugPerLocaleMixin:
+    """For translatable snippets with a `slug`: unique within a language, so
+    filter links and lookups find one entry. (Not unique=True: translations
+    share the slug.)"""
+
+    def clean(self):
+        super().clean()
+        if self.slug and self.locale_id:
+            clash = type(self).objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"slug": _("Another entry in this language already uses this slug.")})

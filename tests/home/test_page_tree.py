@@ -11,6 +11,25 @@ from stories.models import StoryIndexPage, StoryPage
 from tests import factories
 
 
+def commitment_form_data(**fields):
+    """Admin form data for a complete commitment page; `fields` override."""
+    data = {
+        "title": "Safe",
+        "slug": "safe",
+        "number": 2,
+        "summary": "Care that uses proven steps to prevent harm.",
+        "icon": "safe",
+        "for_people": rich_text("<p>You are protected from harm.</p>"),
+        "for_clinicians": rich_text("<p>Checklists help.</p>"),
+        "for_organizations": rich_text("<p>Track harm.</p>"),
+        "signs": streamfield([]),
+        "crosswalk_links-TOTAL_FORMS": 0,
+        "crosswalk_links-INITIAL_FORMS": 0,
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
@@ -76,43 +95,11 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
 
     def test_editor_can_create_a_commitment_page(self):
         index = factories.CommitmentIndexPageFactory(parent=self.home)
-        self.assertCanCreate(
-            index,
-            CommitmentPage,
-            nested_form_data(
-                {
-                    "title": "Safe",
-                    "slug": "safe",
-                    "number": 2,
-                    "summary": "Care that uses proven steps to prevent harm.",
-                    "icon": "safe",
-                    "for_people": rich_text("<p>You are protected from harm.</p>"),
-                    "for_clinicians": rich_text("<p>Checklists help.</p>"),
-                    "for_organizations": rich_text("<p>Track harm.</p>"),
-                    "signs": streamfield([]),
-                    "crosswalk_links-TOTAL_FORMS": 0,
-                    "crosswalk_links-INITIAL_FORMS": 0,
-                }
-            ),
-        )
+        self.assertCanCreate(index, CommitmentPage, commitment_form_data())
 
     def test_commitment_summary_over_200_characters_is_refused_with_a_message(self):
         index = factories.CommitmentIndexPageFactory(parent=self.home)
-        data = nested_form_data(
-            {
-                "title": "Safe",
-                "slug": "safe",
-                "number": 2,
-                "summary": "x" * 201,
-                "icon": "safe",
-                "for_people": rich_text("<p>a</p>"),
-                "for_clinicians": rich_text("<p>b</p>"),
-                "for_organizations": rich_text("<p>c</p>"),
-                "signs": streamfield([]),
-                "crosswalk_links-TOTAL_FORMS": 0,
-                "crosswalk_links-INITIAL_FORMS": 0,
-            }
-        )
+        data = commitment_form_data(summary="x" * 201)
         response = self.client.post(f"/admin/pages/add/commitments/commitmentpage/{index.pk}/", data)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "at most 200 characters")
@@ -121,21 +108,7 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
     def test_two_commitments_cannot_share_a_number(self):
         index = factories.CommitmentIndexPageFactory(parent=self.home)
         factories.CommitmentPageFactory(parent=index, number=2, title="Safe", slug="safe")
-        data = nested_form_data(
-            {
-                "title": "Also safe",
-                "slug": "also-safe",
-                "number": 2,
-                "summary": "A summary.",
-                "icon": "safe",
-                "for_people": rich_text("<p>a</p>"),
-                "for_clinicians": rich_text("<p>b</p>"),
-                "for_organizations": rich_text("<p>c</p>"),
-                "signs": streamfield([]),
-                "crosswalk_links-TOTAL_FORMS": 0,
-                "crosswalk_links-INITIAL_FORMS": 0,
-            }
-        )
+        data = commitment_form_data(title="Also safe", slug="also-safe")
         response = self.client.post(f"/admin/pages/add/commitments/commitmentpage/{index.pk}/", data)
         self.assertContains(response, "Another commitment already has number 2")
         self.assertEqual(CommitmentPage.objects.count(), 1)
