@@ -1,10 +1,11 @@
 """Ways to take part: the engage section and the survey."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
@@ -40,6 +41,17 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         unique_together = [("translation_key", "locale")]
 
 
+class SurveySubmission(AbstractFormSubmission):
+    """A survey response. Responses to every translation of the survey are
+    stored against the original-language survey, with the language they were
+    given in, so results compare across languages (the field keys are the same)."""
+
+    language_code = models.CharField(max_length=12, default=settings.LANGUAGE_CODE, db_index=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+
+
 class SurveyPage(SocialMixin, ListingMixin, AbstractEmailForm):
     template = "engage/survey_page.html"
     landing_page_template = "engage/survey_page_landing.html"
@@ -68,6 +80,26 @@ class SurveyPage(SocialMixin, ListingMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("survey page")
+
+    def get_submission_class(self):
+        return SurveySubmission
+
+    def get_results_page(self):
+        """The survey whose submissions hold every language's responses."""
+        if self.alias_of_id:
+            return self.alias_of.specific.get_results_page()
+        source = self.get_translations(inclusive=True).filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        return source.specific if source else self
+
+    def process_form_submission(self, form):
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data,
+            page=self.get_results_page(),
+            language_code=self.locale.language_code,
+        )
+        if self.to_address:
+            self.send_mail(form)
+        return submission
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

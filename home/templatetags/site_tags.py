@@ -7,10 +7,12 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from commitments.icons import ICONS
@@ -312,3 +314,88 @@ def iframe_title(html, title):
     if tag_end != -1 and " title=" in tail[:tag_end]:
         return mark_safe(html)  # noqa: S308
     return mark_safe(head + format_html('<iframe title="{}"', title) + tail)  # noqa: S308
+
+
+def _enabled_locales(request):
+    """Locales of the languages in settings.LANGUAGES, in that order."""
+    cache = _request_cache(request)
+    if "locales" not in cache:
+        by_code = {locale.language_code: locale for locale in Locale.objects.all()}
+        cache["locales"] = [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
+    return cache["locales"]
+
+
+def _live_translations(page, request):
+    """{locale_id: page} for the page and its live translations. Aliases of
+    another language's page are not translations: their content is not in
+    their locale's language yet."""
+    cache = _request_cache(request)
+    key = ("translations", getattr(page, "pk", None))
+    if key not in cache:
+        found = {}
+        if isinstance(page, Page) and page.pk:
+            for translation in page.get_translations(inclusive=True).live().filter(alias_of__isnull=True):
+                found[translation.locale_id] = translation
+        cache[key] = found
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """`{% language_links as links %}`: one entry per enabled language, linking
+    to the live translation of this page, or to that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    translations = _live_translations(page, request)
+    site = Site.find_for_request(request) if request is not None else None
+    homes = {}
+    if site is not None:
+        homes = {home.locale_id: home for home in site.root_page.get_translations(inclusive=True).live()}
+    current_code = get_language()
+    links = []
+    for locale in _enabled_locales(request):
+        target = translations.get(locale.pk) or homes.get(locale.pk)
+        if target is None:
+            continue
+        info = get_language_info(locale.language_code)
+        links.append(
+            {
+                "code": locale.language_code,
+                "name": info["name_local"],
+                "url": target.get_url(request=request),
+                "current": locale.language_code == current_code,
+                "is_translation": locale.pk in translations,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """`{% hreflang_links as alternates %}`: (hreflang, absolute URL) for each
+    live translation of the page, plus x-default for the default language."""
+    request = context.get("request")
+    page = context.get("page")
+    translations = _live_translations(page, request)
+    if len(translations) < 2:
+        return []
+    by_locale = {locale.pk: locale for locale in _enabled_locales(request)}
+    alternates = [
+        (by_locale[locale_id].language_code, translation.get_full_url(request=request))
+        for locale_id, translation in translations.items()
+        if locale_id in by_locale
+    ]
+    default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+    if default:
+        alternates.append(("x-default", default))
+    return sorted(alternates)
+
+
+@register.simple_tag
+def untranslated_source(page):
+    """`{% untranslated_source page as source %}`: for an alias of a page in
+    another language (not translated yet), that page; otherwise None."""
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return None
+    source = page.alias_of
+    return source if source.locale_id != page.locale_id else None

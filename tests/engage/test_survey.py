@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
-from wagtail.contrib.forms.models import FormSubmission
 
+from engage.models import SurveySubmission
 from tests import factories
 
 
@@ -21,7 +21,7 @@ def test_a_survey_submission_is_stored_and_thanked(client, survey):
     response = client.post(survey.url, {"organization_name": "Riverside Health", "sector": "Payers"})
     assert response.status_code == 200
     assert b"Thank you for taking part." in response.content
-    submission = FormSubmission.objects.get(page=survey)
+    submission = SurveySubmission.objects.get(page=survey)
     assert submission.get_data()["organization_name"] == "Riverside Health"
     assert submission.get_data()["sector"] == "Payers"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["team@example.org"]
@@ -31,7 +31,7 @@ def test_a_survey_submission_is_stored_and_thanked(client, survey):
 def test_a_missing_answer_redisplays_the_form_with_the_answers_kept(client, survey):
     response = client.post(survey.url, {"organization_name": "", "sector": "Payers"})
     assert response.status_code == 400
-    assert not FormSubmission.objects.exists()
+    assert not SurveySubmission.objects.exists()
     assert b"This field is required" in response.content
     assert b'value="Payers" selected' in response.content
 
