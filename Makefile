@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install demo test lint lock clean
+.PHONY: install demo test lint lock messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,7 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 install: $(VENV)/.installed
 
 demo: install
+	$(BIN)/python manage.py compile_catalogues
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
@@ -27,11 +28,17 @@ demo: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
+	$(BIN)/python manage.py compile_catalogues
 	$(BIN)/python -m pytest -n 2
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Refresh the Spanish interface catalogue after changing strings (needs GNU
+# gettext for extraction only; compiling uses polib).
+messages: install
+	$(BIN)/python manage.py makemessages -l es --ignore=".venv/*" --ignore="tests/*" --ignore="home/demo/*" --no-obsolete
 
 # Re-pin every dependency after changing requirements.in.
 lock: $(BIN)/python

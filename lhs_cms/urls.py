@@ -7,8 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import translation_views
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Checked before wagtail-localize's own view (see home/translation_views.py).
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        translation_views.upload_pofile,
+        name="checked_upload_pofile",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import TranslatableObject
 
 from commitments.models import (
     CommitmentIndexPage,
@@ -111,6 +112,8 @@ class DemoLoader:
         root = Page.get_first_root_node()
         for page in root.get_children():
             page.delete()
+        # Translation records of the removed objects (sources, strings, translations).
+        TranslatableObject.objects.all().delete()
         for model in (CrosswalkLink, FrameworkElement, Framework, Sector, Stakeholder, Person, Resource):
             model.objects.all().delete()
         collection = Collection.objects.filter(name=DEMO_COLLECTION).first()

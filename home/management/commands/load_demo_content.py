@@ -1,6 +1,8 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home.demo.loader import DemoLoader
+from home.demo.spanish import SpanishLoader
 
 
 class Command(BaseCommand):
@@ -14,6 +16,9 @@ class Command(BaseCommand):
         if reset:
             loader.reset()
         created = loader.load()
+        self.stdout.write("Spanish")
+        created += SpanishLoader(log=self.stdout.write).load()
+        call_command("setup_roles", stdout=self.stdout)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} items created."))
         else:
