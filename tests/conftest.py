@@ -2,6 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
@@ -9,6 +10,7 @@ from tests import factories
 
 @pytest.fixture(autouse=True, scope="session")
 def _clean_test_media():
+    call_command("compile_catalogues", verbosity=0)  # the Spanish interface strings
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
