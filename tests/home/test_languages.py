@@ -253,3 +253,12 @@ def test_a_translator_edits_spanish_pages_but_is_refused_english_ones(client, bi
     english.refresh_from_db()
     assert english.title == "Safe"
     assert client.get(f"/admin/pages/{bilingual['es_safe'].pk}/edit/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_translations_with_their_alternates(client, bilingual):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/es/commitments/safe/</loc>" in xml
+    assert '<xhtml:link rel="alternate" hreflang="es" href="http://localhost/es/commitments/safe/"' in xml
+    assert '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/commitments/safe/"' in xml
+    assert "http://localhost/es/about/" not in xml  # an alias, not a translation
