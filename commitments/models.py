@@ -10,7 +10,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
@@ -111,7 +110,6 @@ class CommitmentPage(BasePage):
         index.SearchField("for_organizations"),
         index.FilterField("number"),
     ]
-    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("icon")]
 
     RELATED_STORY_COUNT = 6
 
@@ -213,7 +211,6 @@ class Framework(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Inde
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]

@@ -12,7 +12,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, ListingMixin, SocialMixin
+from home.models import BasePage, ListingMixin, SameSlugInEveryLanguage, SocialMixin
 
 
 class EngagePage(BasePage):
@@ -52,7 +52,7 @@ class SurveySubmission(AbstractFormSubmission):
         verbose_name = _("survey response")
 
 
-class SurveyPage(SocialMixin, ListingMixin, AbstractEmailForm):
+class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm):
     template = "engage/survey_page.html"
     landing_page_template = "engage/survey_page_landing.html"
     parent_page_types = ["engage.EngagePage"]

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import Person, Resource
+from home.models import FooterText, Person, Resource
 
 
 class PersonViewSet(SnippetViewSet):
@@ -22,8 +22,15 @@ class ResourceViewSet(SnippetViewSet):
     search_fields = ["title", "summary"]
 
 
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-empty"
+    menu_label = _("Footer")
+    list_display = ["__str__", "live"]
+
+
 class SiteContentViewSetGroup(SnippetViewSetGroup):
-    items = (ResourceViewSet, PersonViewSet)
+    items = (ResourceViewSet, PersonViewSet, FooterTextViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Site content")
     menu_name = "site-content"

@@ -13,7 +13,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, RevisionMixin, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import QuoteBlock
 from home.models import BasePage, SlugPerLocaleMixin
@@ -33,7 +32,6 @@ class TaxonomyTerm(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.I
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -210,7 +208,6 @@ class StoryPage(BasePage):
         index.FilterField("date"),
         index.FilterField("locale_id"),
     ]
-    override_translatable_fields = [SynchronizedField("date"), SynchronizedField("return_ratio")]
 
     RELATED_STORY_COUNT = 3
 

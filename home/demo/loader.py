@@ -28,6 +28,7 @@ from engage.models import EngagePage, SurveyFormField, SurveyPage
 from home.demo import content
 from home.demo.images import draw_illustration
 from home.models import (
+    FooterText,
     HomePage,
     HomePageFeaturedCommitment,
     HomePageFeaturedStory,
@@ -114,7 +115,7 @@ class DemoLoader:
             page.delete()
         # Translation records of the removed objects (sources, strings, translations).
         TranslatableObject.objects.all().delete()
-        for model in (CrosswalkLink, FrameworkElement, Framework, Sector, Stakeholder, Person, Resource):
+        for model in (CrosswalkLink, FrameworkElement, Framework, Sector, Stakeholder, Person, Resource, FooterText):
             model.objects.all().delete()
         collection = Collection.objects.filter(name=DEMO_COLLECTION).first()
         if collection:
@@ -564,17 +565,23 @@ class DemoLoader:
     def _site_settings(self, home):
         site = Site.objects.get(root_page=home)
         settings = SiteSettings.for_site(site)
-        if settings.contact_email:
-            return
-        settings.organization_name = content.SITE["organization"]
-        settings.contact_email = content.SITE["contact_email"]
-        settings.footer_text = content.SITE["footer_text"]
-        settings.footer_links = _stream(
-            [
-                ("link", {"text": page.title, "page": page.pk})
-                for path in ("/about/", "/contact/", "/privacy/", "/engage/survey/")
-                if (page := self.pages_by_path.get(path))
-            ]
-        )
-        settings.save()
-        self._created("site settings")
+        if not settings.contact_email:
+            settings.organization_name = content.SITE["organization"]
+            settings.contact_email = content.SITE["contact_email"]
+            settings.save()
+            self._created("site settings")
+        if not FooterText.objects.filter(locale=self.locale).exists():
+            footer = FooterText(
+                locale=self.locale,
+                body=content.SITE["footer_text"],
+                links=_stream(
+                    [
+                        ("link", {"text": page.title, "page": page.pk})
+                        for path in ("/about/", "/contact/", "/privacy/", "/engage/survey/")
+                        if (page := self.pages_by_path.get(path))
+                    ]
+                ),
+            )
+            footer.save()
+            footer.save_revision().publish()
+            self._created("footer text")

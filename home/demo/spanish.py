@@ -17,7 +17,7 @@ from wagtail_localize.synctree import synchronize_tree
 from commitments.models import CommitmentIndexPage, CommitmentPage, CrosswalkPage, Framework, FrameworkElement
 from engage.models import EngagePage, SurveyPage
 from home.demo import content
-from home.models import HomePage, Person, Resource
+from home.models import FooterText, HomePage, Person, Resource
 from stories.models import Sector, Stakeholder, StoryPage
 
 CATALOGUE = Path(__file__).with_name("content_es.po")
@@ -27,7 +27,7 @@ LANGUAGE = "es"
 def objects_to_translate(source_locale):
     """What the demo translates, snippets first: a page's translation needs
     the snippets it refers to translated already."""
-    snippets = [Framework, FrameworkElement, Sector, Stakeholder, Person, Resource]
+    snippets = [Framework, FrameworkElement, Sector, Stakeholder, Person, Resource, FooterText]
     objects = [obj for model in snippets for obj in model.objects.filter(locale=source_locale).order_by("pk")]
     pages = [
         HomePage.objects.filter(locale=source_locale).first(),

@@ -1,4 +1,4 @@
-from home.models.mixins import BasePage, ListingMixin, SlugPerLocaleMixin, SocialMixin
+from home.models.mixins import BasePage, ListingMixin, SameSlugInEveryLanguage, SlugPerLocaleMixin, SocialMixin
 from home.models.pages import (
     HomePage,
     HomePageFeaturedCommitment,
@@ -8,9 +8,10 @@ from home.models.pages import (
     WorkingGroupPage,
 )
 from home.models.settings import SiteSettings
-from home.models.snippets import Person, Resource
+from home.models.snippets import FooterText, Person, Resource
 
 __all__ = [
+    "FooterText",
     "BasePage",
     "HomePage",
     "HomePageFeaturedCommitment",
@@ -18,6 +19,7 @@ __all__ = [
     "ListingMixin",
     "Person",
     "Resource",
+    "SameSlugInEveryLanguage",
     "SiteSettings",
     "SlugPerLocaleMixin",
     "SocialMixin",

@@ -5,6 +5,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+
+class SameSlugInEveryLanguage:
+    """Translations keep the original's slug, so /commitments/safe/ is
+    /es/commitments/safe/ in Spanish and filter links survive a change of
+    language. Every other field follows wagtail-localize's defaults: text is
+    translated; numbers, dates, choices, URLs, images and page links are
+    synchronised."""
+
+    override_translatable_fields = [SynchronizedField("slug")]
 
 
 class SocialMixin(models.Model):
@@ -72,7 +83,7 @@ class ListingMixin(models.Model):
         return self.search_description or self.listing_summary
 
 
-class BasePage(SocialMixin, ListingMixin, Page):
+class BasePage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
     """Abstract parent of every page type: SEO, social and listing fields in
     the Promote tab, and the text a card shows."""
 
@@ -82,7 +93,7 @@ class BasePage(SocialMixin, ListingMixin, Page):
         abstract = True
 
 
-class SlugPerLocaleMixin:
+class SlugPerLocaleMixin(SameSlugInEveryLanguage):
     """For translatable snippets with a `slug`: unique within a language, so
     filter links and lookups find one entry. (Not unique=True: translations
     share the slug.)"""

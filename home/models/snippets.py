@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -14,6 +14,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from home.blocks import LinkBlock
 
 
 class Person(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -99,3 +101,20 @@ class Resource(
 
     def get_preview_template(self, request, mode_name):
         return "home/previews/resource.html"
+
+
+class FooterText(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """The footer's words and links, one per language (contact details, the
+    same in every language, are in the site settings)."""
+
+    body = models.TextField(max_length=500, help_text=_("One or two sentences about the initiative."))
+    links = StreamField([("link", LinkBlock())], blank=True)
+
+    panels = [FieldPanel("body"), FieldPanel("links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer text")
+
+    def __str__(self):
+        return _("Footer text (%(language)s)") % {"language": self.locale.get_display_name()}

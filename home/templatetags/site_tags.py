@@ -399,3 +399,37 @@ def untranslated_source(page):
         return None
     source = page.alias_of
     return source if source.locale_id != page.locale_id else None
+
+
+@register.simple_tag(takes_context=True)
+def story_commitments(context, story):
+    """`{% story_commitments story as commitments %}`: the story's commitments
+    in the story's language. Stories link to commitment pages of the language
+    they were written in; the pages of every language are read once per
+    request, so a listing costs one query however many cards it has."""
+    cache = _request_cache(context.get("request"))
+    key = ("commitments_by_key", story.locale_id)
+    if key not in cache:
+        from commitments.models import CommitmentPage
+
+        pages = CommitmentPage.objects.live().filter(locale_id=story.locale_id).defer_streamfields()
+        cache[key] = {page.translation_key: page for page in pages}
+    by_key = cache[key]
+    return [by_key.get(link.commitment.translation_key, link.commitment) for link in story.story_commitments.all()]
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    """`{% footer_text as footer %}`: the live footer text in the active
+    language, or the default language's when it has none yet."""
+    cache = _request_cache(context.get("request"))
+    if "footer_text" not in cache:
+        from home.models import FooterText
+
+        # Oldest first wins: ordered newest first, later entries overwrite.
+        footers = {
+            footer.locale.language_code: footer
+            for footer in FooterText.objects.filter(live=True).select_related("locale").order_by("-pk")
+        }
+        cache["footer_text"] = footers.get(get_language()) or footers.get(settings.LANGUAGE_CODE)
+    return cache["footer_text"]

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import override_settings
 
-from home.models import SiteSettings
+from home.models import FooterText, SiteSettings
 from tests import factories
 
 
@@ -50,14 +50,21 @@ def test_breadcrumbs_lead_from_home_to_the_page(client, about):
 
 
 @pytest.mark.django_db
-def test_footer_shows_contact_details_and_links_from_site_settings(client, home_page, about):
+def test_footer_shows_contact_details_from_settings_and_the_footer_text(client, home_page, about):
     site_settings = SiteSettings.for_site(home_page.get_site())
     site_settings.contact_email = "LHSSharedCommitments@nas.edu"
-    site_settings.footer_links = [("link", {"text": "About the initiative", "page": about, "url": ""})]
     site_settings.save()
+    footer_text = FooterText(
+        locale=home_page.locale,
+        body="Health care that keeps learning.",
+        links=[("link", {"text": "About the initiative", "page": about, "url": ""})],
+    )
+    footer_text.save()
+    footer_text.save_revision().publish()
     html = client.get("/").content.decode()
     footer = html[html.index("<footer") :]
     assert "mailto:LHSSharedCommitments@nas.edu" in footer
+    assert "Health care that keeps learning." in footer
     assert 'href="/about/"' in footer and "About the initiative" in footer
 
 
