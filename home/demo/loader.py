@@ -14,7 +14,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail_localize.models import TranslatableObject
+from wagtail_localize.models import TranslatableObject, TranslationSource
 
 from commitments.models import (
     CommitmentIndexPage,
@@ -113,7 +113,9 @@ class DemoLoader:
         root = Page.get_first_root_node()
         for page in root.get_children():
             page.delete()
-        # Translation records of the removed objects (sources, strings, translations).
+        # Translation records of the removed objects; segments first, since they
+        # protect the contexts they point at.
+        TranslationSource.objects.all().delete()
         TranslatableObject.objects.all().delete()
         for model in (CrosswalkLink, FrameworkElement, Framework, Sector, Stakeholder, Person, Resource, FooterText):
             model.objects.all().delete()

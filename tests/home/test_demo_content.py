@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from commitments.models import CommitmentPage, Framework
 from home.models import Person, Resource
@@ -31,6 +31,16 @@ def load(*args):
     return out.getvalue()
 
 
+SPANISH_PATHS = [
+    "/es/",
+    "/es/commitments/",
+    "/es/commitments/safe/",
+    "/es/commitments/crosswalk/",
+    "/es/engage/",
+    "/es/engage/survey/",
+]
+
+
 def snapshot():
     return {
         "pages": Page.objects.count(),
@@ -42,8 +52,10 @@ def snapshot():
 
 
 @pytest.fixture
-def demo_site(db):
-    return load()
+def demo_site(db, django_capture_on_commit_callbacks):
+    # wagtail-localize publishes translations when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        return load()
 
 
 def test_demo_site_answers_at_every_documented_path(client, demo_site):
@@ -55,11 +67,12 @@ def test_demo_site_answers_at_every_documented_path(client, demo_site):
 
 
 def test_demo_content_is_complete(demo_site):
-    assert CommitmentPage.objects.live().count() == 10
-    assert list(CommitmentPage.objects.order_by("number").values_list("number", flat=True)) == list(range(1, 11))
-    assert StoryPage.objects.live().count() >= 8
-    assert Framework.objects.count() >= 4
-    for story in StoryPage.objects.all():
+    english = Locale.get_default()
+    commitments = CommitmentPage.objects.live().filter(locale=english)
+    assert list(commitments.order_by("number").values_list("number", flat=True)) == list(range(1, 11))
+    assert StoryPage.objects.live().filter(locale=english).count() >= 8
+    assert Framework.objects.filter(locale=english).count() >= 4
+    for story in StoryPage.objects.filter(locale=english):
         assert story.outcomes, story.title
         assert story.sources, story.title
         assert story.story_commitments.exists(), story.title
@@ -74,10 +87,37 @@ def test_demo_content_is_complete(demo_site):
 
 def test_reset_rebuilds_the_same_site(demo_site, client):
     before = snapshot()
-    CommitmentPage.objects.get(slug="safe").delete()
+    CommitmentPage.objects.get(slug="safe", locale=Locale.get_default()).delete()
     output = load("--reset")
     after = snapshot()
     assert after["pages"] == before["pages"]
     assert after["people"] == before["people"]
     assert "Removed the demo content" in output
     assert client.get("/commitments/safe/").status_code == 200
+
+
+def test_demo_site_in_spanish(client, demo_site):
+    from wagtail_localize.models import Translation
+
+    spanish = Locale.objects.get(language_code="es")
+    for path in SPANISH_PATHS:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = response.context["page"]
+        assert page.locale == spanish and page.alias_of_id is None, path
+        assert '<html lang="es"' in response.content.decode()
+    translated_stories = StoryPage.objects.live().filter(locale=spanish, alias_of__isnull=True)
+    assert translated_stories.count() >= 3
+    for story in translated_stories:
+        assert client.get(story.url).status_code == 200
+    assert CommitmentPage.objects.live().filter(locale=spanish, alias_of__isnull=True).count() == 10
+    # Made through wagtail-localize, so the admin lists them as translations.
+    assert Translation.objects.filter(target_locale=spanish).count() >= 17
+    # Untranslated pages are aliases that say so.
+    about = client.get("/es/about/").content.decode()
+    assert "notice--untranslated" in about
+    # The Spanish survey has Spanish questions with the English field keys.
+    english_survey = client.get("/engage/survey/").context["form"]
+    spanish_survey = client.get("/es/engage/survey/").context["form"]
+    assert list(spanish_survey.fields) == list(english_survey.fields)
+    assert [f.label for f in spanish_survey.fields.values()] != [f.label for f in english_survey.fields.values()]
