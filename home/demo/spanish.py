@@ -18,7 +18,7 @@ from commitments.models import CommitmentIndexPage, CommitmentPage, CrosswalkPag
 from engage.models import EngagePage, SurveyPage
 from home.demo import content
 from home.models import FooterText, HomePage, Person, Resource
-from stories.models import Sector, Stakeholder, StoryPage
+from stories.models import Sector, Stakeholder, StoryIndexPage, StoryPage
 
 CATALOGUE = Path(__file__).with_name("content_es.po")
 LANGUAGE = "es"
@@ -34,6 +34,7 @@ def objects_to_translate(source_locale):
         CommitmentIndexPage.objects.filter(locale=source_locale).first(),
         *CommitmentPage.objects.filter(locale=source_locale).order_by("number"),
         CrosswalkPage.objects.filter(locale=source_locale).first(),
+        StoryIndexPage.objects.filter(locale=source_locale).first(),
         *StoryPage.objects.filter(locale=source_locale, slug__in=content.HOME["featured_stories"]).order_by("pk"),
         EngagePage.objects.filter(locale=source_locale).first(),
         SurveyPage.objects.filter(locale=source_locale).first(),

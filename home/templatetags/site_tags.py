@@ -89,6 +89,21 @@ def _locale_id(page):
         return None
 
 
+def source_languages(pages, request):
+    """{page pk: language code} for the pages that are aliases of a page in
+    another language, i.e. still show that language's text. One query."""
+    aliases = {page.pk: page.alias_of_id for page in pages if page.alias_of_id}
+    if not aliases:
+        return {}
+    cache = _request_cache(request)
+    known = cache.setdefault("alias_languages", {})
+    missing = set(aliases.values()) - set(known)
+    if missing:
+        known.update(Page.objects.filter(pk__in=missing).values_list("pk", "locale__language_code"))
+    current = get_language()
+    return {pk: known[source] for pk, source in aliases.items() if known.get(source) not in (None, current)}
+
+
 @register.simple_tag(takes_context=True)
 def site_root(context):
     """`{% site_root as home %}`: the home page of the current site and language."""
@@ -106,14 +121,24 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     items = []
     if root is not None:
-        for child in public_pages(root.get_children().live().in_menu(), request).order_by("path"):
+        children = list(public_pages(root.get_children().live().in_menu(), request).order_by("path"))
+        languages = source_languages(children, request)
+        for child in children:
             if current_path == child.path:
                 state = "page"
             elif current_path.startswith(child.path):
                 state = "true"
             else:
                 state = ""
-            items.append({"page": child, "title": child.title, "url": child.get_url(request=request), "current": state})
+            items.append(
+                {
+                    "page": child,
+                    "title": child.title,
+                    "url": child.get_url(request=request),
+                    "current": state,
+                    "lang": languages.get(child.pk, ""),
+                }
+            )
     return {"items": items, "request": request}
 
 
@@ -130,8 +155,18 @@ def breadcrumbs(context, page=None):
             ancestors = [root]  # a top-level section: no query needed
         else:
             ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
-        crumbs = [{"title": a.title, "url": a.get_url(request=request), "home": a.pk == root.pk} for a in ancestors]
-        crumbs.append({"title": page.title, "url": page.get_url(request=request), "current": True})
+        trail = [*ancestors, page]
+        languages = source_languages(trail, request)
+        crumbs = [
+            {
+                "title": crumb.title,
+                "url": crumb.get_url(request=request),
+                "home": crumb.pk == root.pk,
+                "current": crumb.pk == page.pk,
+                "lang": languages.get(crumb.pk, ""),
+            }
+            for crumb in trail
+        ]
     return {"crumbs": crumbs, "request": request}
 
 

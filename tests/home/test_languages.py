@@ -37,7 +37,7 @@ def bilingual(home_page, spanish, commitments):
     es_home = publish_translation(home_page, spanish, title="Compromisos Compartidos")
     safe = commitments[1]
     es_safe = publish_translation(safe, spanish, title="Seguro", summary="Atención que evita daños.")
-    about = factories.StandardPageFactory(parent=home_page, title="About", slug="about")
+    about = factories.StandardPageFactory(parent=home_page, title="About", slug="about", show_in_menus=True)
     es_about = about.copy_for_translation(spanish, alias=True)
     return {
         "home": home_page,
@@ -90,6 +90,9 @@ def test_an_alias_says_in_spanish_that_it_is_not_translated(client, bilingual):
     html = client.get("/es/about/").content.decode()
     assert "Esta página aún no" in html or "todavía no" in html
     assert '<main id="main-content" tabindex="-1" lang="en">' in html
+    # Its English title in the Spanish menu and breadcrumbs is marked as English.
+    assert 'href="/es/about/" aria-current="page" lang="en">About<' in html
+    assert html.count('lang="en">About<') == 2
     translated = client.get("/es/commitments/safe/").content.decode()
     assert "notice--untranslated" not in translated
 
