@@ -265,3 +265,26 @@ def test_sitemap_lists_translations_with_their_alternates(client, bilingual):
     assert '<xhtml:link rel="alternate" hreflang="es" href="http://localhost/es/commitments/safe/"' in xml
     assert '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/commitments/safe/"' in xml
     assert "http://localhost/es/about/" not in xml  # an alias, not a translation
+
+
+@pytest.mark.parametrize(
+    ("key", "translator"),
+    [
+        ("", "wagtail_localize.machine_translators.dummy.DummyTranslator"),
+        ("abc:fx", "wagtail_localize.machine_translators.deepl.DeepLTranslator"),
+    ],
+)
+def test_machine_translator_follows_the_deepl_key(monkeypatch, key, translator):
+    import importlib
+
+    from lhs_cms.settings import base
+
+    monkeypatch.setenv("DEEPL_API_KEY", key)
+    try:
+        reloaded = importlib.reload(base)
+        assert reloaded.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"] == translator
+        if key:
+            assert reloaded.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["AUTH_KEY"] == key
+    finally:
+        monkeypatch.delenv("DEEPL_API_KEY")
+        importlib.reload(base)
