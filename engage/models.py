@@ -50,6 +50,9 @@ class SurveySubmission(AbstractFormSubmission):
 
     class Meta:
         verbose_name = _("survey response")
+        # Form submissions are personal data: only the engagement team (and
+        # superusers) may see them, whatever page rights they have.
+        permissions = [("view_responses", _("Can view, chart and export survey and form responses"))]
 
 
 class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm):
