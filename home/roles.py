@@ -1,22 +1,55 @@
-"""Groups and their rights, created idempotently. The workflow issue adds the
-editorial groups; the Translators group is made here and reused there."""
+"""The communications team's groups, their rights and the review workflows,
+created idempotently by `manage.py setup_roles`. Each group's rights are set
+to exactly what is listed here, so running it again repairs drift."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
+from home.models import FinalApprovalTask, PlainLanguageReviewTask, Resource
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
+ENGAGEMENT_MANAGERS = "Engagement managers"
+
+COMMUNICATIONS_REVIEW = "Communications review"
+TRANSLATION_REVIEW = "Translation review"
 
 # Snippets visitors read. Wagtail has no per-language snippet rights, so
 # translators may change these models; the translation editor is how they do.
-TRANSLATABLE_SNIPPETS = [
+VISITOR_SNIPPETS = [
     ("commitments", "framework"),
     ("commitments", "frameworkelement"),
     ("stories", "sector"),
     ("stories", "stakeholder"),
     ("home", "person"),
     ("home", "resource"),
+    ("home", "footertext"),
+]
+PUBLISHABLE_SNIPPETS = [("home", "resource"), ("home", "footertext")]
+LOCKABLE_SNIPPETS = [("home", "resource")]
+EDITOR_SECTIONS = ["commitments.CommitmentIndexPage", "stories.StoryIndexPage", "engage.EngagePage"]
+EDITOR_SECTION_SLUGS = ["about"]
+MEDIA_RIGHTS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 
 
@@ -24,29 +57,117 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-@transaction.atomic
+def _set_rights(group, permissions, page_rights=(), collection_rights=()):
+    """Replace the group's rights with exactly these."""
+    group.permissions.set(permissions)
+    GroupPagePermission.objects.filter(group=group).delete()
+    for page, codenames in page_rights:
+        for codename in codenames:
+            GroupPagePermission.objects.create(group=group, page=page, permission=_permission("wagtailcore", codename))
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    collection = Collection.get_first_root_node()
+    for app_label, codename in collection_rights:
+        GroupCollectionPermission.objects.create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def _homes():
+    """Each language's home page: (English, [the others])."""
+    homes = list(Page.objects.filter(depth=2).select_related("locale"))
+    english = [home for home in homes if home.locale.language_code == settings.LANGUAGE_CODE]
+    return english, [home for home in homes if home.locale.language_code != settings.LANGUAGE_CODE]
+
+
+def _editor_sections(english_homes):
+    sections = []
+    for home in english_homes:
+        for label in EDITOR_SECTIONS:
+            sections += list(apps.get_model(label).objects.child_of(home))
+        sections += list(Page.objects.child_of(home).filter(slug__in=EDITOR_SECTION_SLUGS))
+    return sections
+
+
+def _snippet_rights(actions, models=VISITOR_SNIPPETS):
+    return [_permission(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
 def ensure_translators_group():
     """Translators edit pages of the non-English trees and start translations;
     they get no rights on the English tree, so they cannot edit or publish it."""
     group, _created = Group.objects.get_or_create(name=TRANSLATORS)
-    group.permissions.add(
-        _permission("wagtailadmin", "access_admin"),
-        _permission("wagtail_localize", "submit_translation"),
-        *(
-            _permission(app, f"{action}_{model}")
-            for app, model in TRANSLATABLE_SNIPPETS
-            for action in ("add", "change")
-        ),
+    _english, others = _homes()
+    _set_rights(
+        group,
+        [
+            _permission("wagtailadmin", "access_admin"),
+            _permission("wagtail_localize", "submit_translation"),
+            *_snippet_rights(["add", "change"]),
+        ],
+        page_rights=[(home, ["add_page", "change_page"]) for home in others],
+        collection_rights=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
-    roots = Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE)
-    for root in roots:
-        for action in ("add_page", "change_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission=_permission("wagtailcore", action)
-            )
-    collection = Collection.get_first_root_node()
-    for app, codename in (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=_permission(app, codename)
-        )
     return group
+
+
+def _ensure_workflow(name, tasks, pages):
+    workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    for position, (task_model, task_name, groups) in enumerate(tasks):
+        task = task_model.objects.filter(name=task_name).first() or task_model.objects.create(name=task_name)
+        task.groups.set(groups)
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": position})
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def ensure_roles():
+    """All groups and workflows. Returns {group name: group}."""
+    english, others = _homes()
+    editors, _c = Group.objects.get_or_create(name=EDITORS)
+    moderators, _c = Group.objects.get_or_create(name=MODERATORS)
+    engagement, _c = Group.objects.get_or_create(name=ENGAGEMENT_MANAGERS)
+    access_admin = _permission("wagtailadmin", "access_admin")
+
+    _set_rights(
+        editors,
+        [access_admin, *_snippet_rights(["add", "change"])],
+        page_rights=[(section, ["add_page", "change_page"]) for section in _editor_sections(english)],
+        collection_rights=MEDIA_RIGHTS,
+    )
+    _set_rights(
+        moderators,
+        [
+            access_admin,
+            *_snippet_rights(["add", "change"]),
+            *_snippet_rights(["publish"], PUBLISHABLE_SNIPPETS),
+            *_snippet_rights(["lock", "unlock"], LOCKABLE_SNIPPETS),
+        ],
+        page_rights=[
+            (home, ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]) for home in english + others
+        ],
+        collection_rights=MEDIA_RIGHTS,
+    )
+    _set_rights(engagement, [access_admin, _permission("engage", "view_responses")])
+    translators = ensure_translators_group()
+
+    communications = _ensure_workflow(
+        COMMUNICATIONS_REVIEW,
+        [
+            (PlainLanguageReviewTask, "Plain-language review", [editors]),
+            (FinalApprovalTask, "Final approval", [moderators]),
+        ],
+        english,
+    )
+    _ensure_workflow(TRANSLATION_REVIEW, [(FinalApprovalTask, "Translation approval", [moderators])], others)
+    # Resources go through the same review as pages.
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Resource), defaults={"workflow": communications}
+    )
+    # Wagtail's sample workflow on the root page would catch pages outside our trees.
+    WorkflowPage.objects.filter(page__depth=1).delete()
+    return {group.name: group for group in (editors, moderators, translators, engagement)}

@@ -9,8 +9,11 @@ from home.models.pages import (
 )
 from home.models.settings import SiteSettings
 from home.models.snippets import FooterText, Person, Resource
+from home.models.workflow import FinalApprovalTask, PlainLanguageReviewTask
 
 __all__ = [
+    "FinalApprovalTask",
+    "PlainLanguageReviewTask",
     "FooterText",
     "BasePage",
     "HomePage",

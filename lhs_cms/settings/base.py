@@ -188,3 +188,11 @@ if DEEPL_API_KEY:
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+
+# Editorial workflow: an edit after approval needs approval again; emails
+# about workflow steps and comments go to the people involved, with absolute
+# links built from WAGTAILADMIN_BASE_URL.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_COMMENTS_ENABLED = True

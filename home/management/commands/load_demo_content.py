@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from home.demo.accounts import NotForProduction, ensure_demo_users
 from home.demo.loader import DemoLoader
 from home.demo.spanish import SpanishLoader
 
@@ -19,6 +20,13 @@ class Command(BaseCommand):
         self.stdout.write("Spanish")
         created += SpanishLoader(log=self.stdout.write).load()
         call_command("setup_roles", stdout=self.stdout)
+        try:
+            users = ensure_demo_users()
+            self.stdout.write(
+                f"Demo users: {', '.join(name for name, _group in users)} (password as printed by make demo)"
+            )
+        except NotForProduction as error:
+            self.stdout.write(f"Demo users not created: {error}")
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} items created."))
         else:

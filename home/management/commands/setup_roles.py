@@ -1,11 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from home.roles import ensure_translators_group
+from home.roles import ensure_roles
 
 
 class Command(BaseCommand):
-    help = "Create or update the site's user groups and their rights. Safe to run again."
+    help = "Create or repair the user groups, their rights and the review workflows. Safe to run again."
 
     def handle(self, *args, **options):
-        group = ensure_translators_group()
-        self.stdout.write(f"Group '{group.name}': {group.permissions.count()} rights.")
+        for name, group in ensure_roles().items():
+            self.stdout.write(
+                f"Group '{name}': {group.permissions.count()} rights, {group.page_permissions.count()} page rights."
+            )
