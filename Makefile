@@ -24,7 +24,9 @@ demo: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop); scheduled pages are published every minute."
+	@( while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null; done ) & \
+	scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
