@@ -1,4 +1,6 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -37,3 +39,21 @@ class SiteContentViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteContentViewSetGroup)
+
+
+def _asks_to_publish(request):
+    return request.method == "POST" and "action-publish" in request.POST
+
+
+# Wagtail hides the publish action from those who may not publish; a
+# hand-made POST asking for it is refused outright (403), not saved as a draft.
+@hooks.register("before_edit_page")
+def refuse_forged_publish_on_edit(request, page):
+    if _asks_to_publish(request) and not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+
+
+@hooks.register("before_create_page")
+def refuse_forged_publish_on_create(request, parent_page, page_class):
+    if _asks_to_publish(request) and not parent_page.permissions_for_user(request.user).can_publish_subpage():
+        raise PermissionDenied

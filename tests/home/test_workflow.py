@@ -1,0 +1,188 @@
+"""Nothing reaches the public without review."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from home.roles import EDITORS, ENGAGEMENT_MANAGERS, MODERATORS, ensure_roles
+from tests import factories
+from tests.home.test_page_tree import commitment_form_data
+
+
+@pytest.fixture
+def team(db, django_user_model, home_page, commitments):
+    ensure_roles()
+
+    def member(username, group):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return {
+        "author": member("ana", EDITORS),
+        "peer": member("ben", EDITORS),
+        "moderator": member("mo", MODERATORS),
+        "engagement": member("eve", ENGAGEMENT_MANAGERS),
+    }
+
+
+def edit(client, page, action, **fields):
+    data = commitment_form_data(title=page.title, slug=page.slug, number=page.number, **fields)
+    data[action] = action
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def decide(client, page, action, comment=""):
+    state = page.current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{page.pk}/{action}/{state.pk}/",
+        {"comment": comment},
+    )
+
+
+@pytest.mark.django_db
+def test_an_editor_cannot_publish(client, team, commitments):
+    page = commitments[1]
+    client.force_login(team["author"])
+    form = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in form
+    assert 'name="action-submit"' in form
+    forged = edit(client, page, "action-publish", summary="Changed without review.")
+    assert forged.status_code == 403
+    page.refresh_from_db()
+    assert page.summary != "Changed without review." and page.live
+
+
+@pytest.mark.django_db
+def test_both_review_steps_publish_the_page_and_notify_the_right_people(client, team, commitments):
+    page = commitments[1]
+    client.force_login(team["author"])
+    mail.outbox.clear()
+    assert edit(client, page, "action-submit", summary="Proven steps keep you from harm.").status_code == 302
+    page.refresh_from_db()
+    assert page.workflow_in_progress and page.summary != "Proven steps keep you from harm."
+    # Reviewers of the first step are told, with absolute links; the author is not a reviewer.
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert "ben@example.org" in recipients and "ana@example.org" not in recipients
+    assert any("http://testserver/admin/" in message.body for message in mail.outbox)
+
+    # The author cannot approve their own change.
+    response = decide(client, page, "approve")
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Plain-language review"
+
+    client.force_login(team["peer"])
+    review = client.get(
+        f"/admin/pages/workflow/action/{page.pk}/approve/{page.current_workflow_task_state.pk}/"
+    ).json()["html"]
+    assert "Reading level: grade" in review
+    assert "This page cites no figures." in review
+    assert decide(client, page, "approve", "Clear and short.").status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Final approval" and page.has_unpublished_changes is not False
+
+    client.force_login(team["moderator"])
+    response = decide(client, page, "approve")
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live and page.summary == "Proven steps keep you from harm."
+    assert page.current_workflow_state is None
+
+
+@pytest.mark.django_db
+def test_rejection_returns_the_page_to_its_author_with_the_comment(client, team, commitments):
+    page = commitments[1]
+    client.force_login(team["author"])
+    edit(client, page, "action-submit", summary="A long and winding sentence.")
+    client.force_login(team["peer"])
+    mail.outbox.clear()
+    decide(client, page, "reject", "Please use shorter words.")
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == "Please use shorter words."
+    to_author = [message for message in mail.outbox if "ana@example.org" in message.to]
+    assert to_author and "Please use shorter words." in to_author[0].body
+
+
+@pytest.mark.django_db
+def test_an_edit_after_approval_needs_approval_again(client, team, commitments):
+    page = commitments[1]
+    client.force_login(team["author"])
+    edit(client, page, "action-submit", summary="First wording.")
+    client.force_login(team["peer"])
+    decide(client, page, "approve")
+    client.force_login(team["moderator"])
+    edit(client, page, "action-save", summary="Changed during final approval.")
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Plain-language review"
+
+
+@pytest.mark.django_db
+def test_engagement_managers_see_responses_and_cannot_edit_pages(client, team, home_page, commitments):
+    engage = factories.EngagePageFactory(parent=home_page)
+    survey = factories.SurveyPageFactory(parent=engage)
+    factories.SurveyFormFieldFactory(page=survey, label="Organization name")
+    client.post(survey.url, {"organization_name": "Riverside"})
+    client.force_login(team["engagement"])
+    assert client.get(f"/admin/forms/submissions/{survey.pk}/").status_code == 200
+    assert "Riverside" in client.get(f"/admin/forms/submissions/{survey.pk}/").content.decode()
+    assert client.get(f"/admin/pages/{commitments[0].pk}/edit/").status_code in (302, 403)
+    # Editors of the engage section do not see the answers.
+    client.force_login(team["author"])
+    assert client.get(f"/admin/forms/submissions/{survey.pk}/").status_code in (302, 403, 404)
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_never_see_drafts_previews_or_revisions(client, team, story_index, commitments):
+    draft = factories.StoryPageFactory(parent=story_index, title="Secret draft", live=False)
+    revision = draft.save_revision()
+    assert client.get("/stories/secret-draft/").status_code == 404
+    for url in (
+        f"/admin/pages/{draft.pk}/view_draft/",
+        f"/admin/pages/{draft.pk}/edit/preview/",
+        f"/admin/pages/{draft.pk}/revisions/{revision.pk}/view/",
+        f"/admin/pages/{draft.pk}/history/",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "Secret draft" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_scheduled_page_goes_live_when_publish_scheduled_runs(client, team, story_index, commitments):
+    page = factories.StoryPageFactory(parent=story_index, title="Coming soon", live=False)
+    factories.link_story(page, commitments=[commitments[0]])
+    go_live = timezone.now() + datetime.timedelta(hours=1)
+    page.go_live_at = go_live
+    revision = page.save_revision(user=team["moderator"])
+    revision.publish(user=team["moderator"])
+    page.refresh_from_db()
+    assert not page.live and client.get("/stories/coming-soon/").status_code == 404
+
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert not page.live  # not yet
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live and client.get("/stories/coming-soon/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_setup_roles_is_idempotent_and_gives_exactly_the_listed_rights(team):
+    before = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in Group.objects.all()}
+    call_command("setup_roles", verbosity=0)
+    after = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in Group.objects.all()}
+    assert before == after
+    editors = after[EDITORS]
+    assert not any(codename.startswith(("publish_", "delete_")) for codename in editors)
+    assert "view_responses" not in editors and "view_responses" in after[ENGAGEMENT_MANAGERS]
+    assert after[ENGAGEMENT_MANAGERS] == {"access_admin", "view_responses"}
+    assert not Group.objects.get(name=EDITORS).page_permissions.filter(permission__codename="publish_page").exists()
