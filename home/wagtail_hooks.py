@@ -1,4 +1,4 @@
-from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -45,15 +45,21 @@ def _asks_to_publish(request):
     return request.method == "POST" and "action-publish" in request.POST
 
 
+def _refuse_publish():
+    return HttpResponseForbidden(_("You may not publish this page. Submit it for review instead."))
+
+
 # Wagtail hides the publish action from those who may not publish; a
 # hand-made POST asking for it is refused outright (403), not saved as a draft.
 @hooks.register("before_edit_page")
 def refuse_forged_publish_on_edit(request, page):
     if _asks_to_publish(request) and not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
+        return _refuse_publish()
+    return None
 
 
 @hooks.register("before_create_page")
 def refuse_forged_publish_on_create(request, parent_page, page_class):
     if _asks_to_publish(request) and not parent_page.permissions_for_user(request.user).can_publish_subpage():
-        raise PermissionDenied
+        return _refuse_publish()
+    return None

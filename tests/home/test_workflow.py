@@ -119,7 +119,10 @@ def test_an_edit_after_approval_needs_approval_again(client, team, commitments):
     decide(client, page, "approve")
     client.force_login(team["moderator"])
     edit(client, page, "action-save", summary="Changed during final approval.")
+    decide(client, page, "approve")
     page.refresh_from_db()
+    # The plain-language review approved the earlier wording, so it must look again.
+    assert page.summary != "Changed during final approval."
     assert page.current_workflow_task.name == "Plain-language review"
 
 
