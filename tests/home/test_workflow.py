@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import PageLogEntry, WorkflowState
 
 from home.roles import EDITORS, ENGAGEMENT_MANAGERS, MODERATORS, ensure_roles
 from tests import factories
@@ -93,6 +93,13 @@ def test_both_review_steps_publish_the_page_and_notify_the_right_people(client, 
     page.refresh_from_db()
     assert page.live and page.summary == "Proven steps keep you from harm."
     assert page.current_workflow_state is None
+    # The audit log records every step, with who took it.
+    steps = list(
+        PageLogEntry.objects.filter(page=page).order_by("timestamp", "pk").values_list("action", "user__username")
+    )
+    assert ("wagtail.workflow.start", "ana") in steps
+    assert steps.count(("wagtail.workflow.approve", "ben")) == 1
+    assert ("wagtail.workflow.approve", "mo") in steps and steps[-1][0] == "wagtail.publish"
 
 
 @pytest.mark.django_db
