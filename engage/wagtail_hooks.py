@@ -1,6 +1,12 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from engage.models import StorySubmission
 
 VIEW_RESPONSES = "engage.view_responses"
 
@@ -13,3 +19,43 @@ def only_the_engagement_team_sees_responses(user, editable_forms):
     if user.is_superuser or user.has_perm(VIEW_RESPONSES):
         return Page.objects.filter(content_type__in=get_form_types())
     return editable_forms.none()
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Story submissions come only from the public form and are not edited:
+    people with the model's rights may view them and delete them (for
+    example when someone asks us to delete their details), never add or
+    change them."""
+
+    READ_ONLY = {"add", "change"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action not in self.READ_ONLY])
+
+
+class StorySubmissionViewSet(SnippetViewSet):
+    """Who sent each story from the public form and how to reach them, so
+    editors can follow up. Shown on its own; the story is the draft page."""
+
+    model = StorySubmission
+    icon = "mail"
+    menu_label = _("Story submissions")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["page", "contact_name", "contact_email", "submitted_at"]
+    list_filter = ["language_code"]
+    search_fields = ["contact_name", "contact_email"]
+    ordering = ["-submitted_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["page", "contact_name", "contact_email", "contact_phone", "submitted_at", "language_code"]
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return SubmissionPermissionPolicy(self.model)
+
+
+register_snippet(StorySubmissionViewSet)

@@ -152,6 +152,11 @@ def ensure_roles():
         ],
         collection_rights=MEDIA_RIGHTS,
     )
+    # Contact details of people who shared a story: editors follow up, and
+    # moderators may delete them once done.
+    story_contacts = _permission("engage", "view_storysubmission")
+    editors.permissions.add(story_contacts)
+    moderators.permissions.add(story_contacts, _permission("engage", "delete_storysubmission"))
     _set_rights(engagement, [access_admin, _permission("engage", "view_responses")])
     translators = ensure_translators_group()
 

@@ -3,6 +3,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
@@ -13,6 +14,15 @@ def _clean_test_media():
     call_command("compile_catalogues", verbosity=0)  # the Spanish interface strings
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request under /es/ leaves Spanish active in this thread; every test
+    starts in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -55,7 +55,8 @@ class CommitmentIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class CommitmentPageFactory(wagtail_factories.PageFactory):
-    number = factory.Sequence(lambda n: n + 1)
+    # Page factories share one sequence; numbers stay within the field's 1..99.
+    number = factory.Sequence(lambda n: n % 99 + 1)
     title = factory.Sequence(lambda n: f"Commitment {n + 1}")
     summary = "Care that puts people's own goals first."
     icon = "engaged"

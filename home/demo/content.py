@@ -652,6 +652,20 @@ PAGES = {
             ),
         ],
     },
+    "share-your-story": {
+        "title": "Share your story",
+        "slug": "share-your-story",
+        "intro": (
+            "Has your team used data, feedback or research to make care better? "
+            "Tell us what you did and what changed. Small steps count too."
+        ),
+        "thank_you_text": (
+            "<p><strong>Thank you for sharing your story.</strong> We read "
+            "every story. Someone from our team will contact you before we "
+            "publish anything.</p>"
+            "<p>We never publish your email address or phone number.</p>"
+        ),
+    },
 }
 
 

@@ -24,7 +24,7 @@ from commitments.models import (
     Framework,
     FrameworkElement,
 )
-from engage.models import EngagePage, SurveyFormField, SurveyPage
+from engage.models import EngagePage, ShareStoryPage, SurveyFormField, SurveyPage
 from home.demo import content
 from home.demo.images import draw_illustration
 from home.models import (
@@ -100,7 +100,8 @@ class DemoLoader:
         engage = self._standard(home, "engage", in_menu=True, model=EngagePage)
         survey = self._survey(engage)
         self._standard(home, "contact", in_menu=True)
-        self._standard(home, "privacy")
+        privacy = self._standard(home, "privacy")
+        self._share_story(engage, privacy)
         self._write_pending_bodies()
         if home_is_new:
             self._finish_home(home, commitments, stories, survey)
@@ -406,6 +407,21 @@ class DemoLoader:
             children={"form_fields": fields},
         )
         return survey
+
+    def _share_story(self, engage, privacy):
+        spec = content.PAGES["share-your-story"]
+        return self._page(
+            engage,
+            ShareStoryPage,
+            {
+                "title": spec["title"],
+                "slug": spec["slug"],
+                "intro": spec["intro"],
+                "search_description": spec["intro"],
+                "thank_you_text": spec["thank_you_text"],
+                "privacy_page": privacy,
+            },
+        )
 
     def _commitments(self, home, elements):
         spec = content.COMMITMENT_INDEX

@@ -20,6 +20,7 @@ DEMO_PATHS = [
     "/stories/",
     "/engage/",
     "/engage/survey/",
+    "/engage/share-your-story/",
     "/contact/",
     "/privacy/",
 ]

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from commitments.models import CommitmentIndexPage, CommitmentPage, CrosswalkPage
-from engage.models import EngagePage, SurveyPage
+from engage.models import EngagePage, ShareStoryPage, SurveyPage
 from home.models import HomePage, StandardPage, WorkingGroupPage
 from stories.models import StoryIndexPage, StoryPage
 from tests import factories
@@ -58,7 +58,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_survey_lives_under_engage(self):
         self.assertAllowedParentPageTypes(EngagePage, {HomePage})
-        self.assertAllowedSubpageTypes(EngagePage, {SurveyPage, StandardPage})
+        self.assertAllowedSubpageTypes(EngagePage, {SurveyPage, ShareStoryPage, StandardPage})
         self.assertAllowedParentPageTypes(SurveyPage, {EngagePage})
         self.assertCanNotCreateAt(HomePage, SurveyPage)
 
