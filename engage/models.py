@@ -272,7 +272,7 @@ class ShareStoryPage(BasePage):
 
         # Only stories that would be stored are counted, so people who correct
         # mistakes in the form are not held back.
-        rate = getattr(settings, "STORY_SUBMISSION_RATE_LIMIT", "5/h")
+        rate = settings.STORY_SUBMISSION_RATE_LIMIT
         if not ratelimit.hit(self.RATE_LIMIT_KEY, request, rate):
             response = self.render_form(request, form, status=429, rate_limited=True)
             response["Retry-After"] = str(ratelimit.retry_after(rate))

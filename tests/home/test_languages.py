@@ -288,3 +288,12 @@ def test_machine_translator_follows_the_deepl_key(monkeypatch, key, translator):
     finally:
         monkeypatch.delenv("DEEPL_API_KEY")
         importlib.reload(base)
+
+
+def test_spanish_strings_keep_every_placeholder():
+    catalogue = polib.pofile(str(settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"))
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+    for entry in catalogue:
+        translations = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
+        for text in translations:
+            assert sorted(placeholder.findall(text)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
