@@ -10,7 +10,8 @@ from django.db import models
 from django.test import RequestFactory, override_settings
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
 
-from engage.models import SUBMISSIONS_USERNAME, EngagePage, ShareStoryPage, StorySubmission, shorten, text_to_paragraphs
+from engage.models import EngagePage, ShareStoryPage, StorySubmission
+from engage.models.public_stories import SUBMISSIONS_USERNAME, shorten, text_to_paragraphs
 from home import ratelimit
 from stories.models import StoryPage
 from tests import factories

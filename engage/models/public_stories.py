@@ -1,4 +1,4 @@
-"""Ways to take part: the engage section and the survey."""
+"""Stories from the public: the share-your-story form and who sent what."""
 
 import hashlib
 import logging
@@ -15,126 +15,21 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.coreutils import find_available_slug
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.log_actions import log
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from engage.forms import ShareStoryForm
 from home import ratelimit
-from home.blocks import BaseStreamBlock
-from home.models import BasePage, ListingMixin, SameSlugInEveryLanguage, SocialMixin
+from home.models import BasePage
 from stories.models import StoryCommitment, StoryIndexPage, StoryPage
 
 logger = logging.getLogger(__name__)
 
-
-class EngagePage(BasePage):
-    template = "engage/engage_page.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["engage.SurveyPage", "engage.ShareStoryPage", "home.StandardPage"]
-    max_count_per_parent = 1
-
-    intro = models.TextField(blank=True, max_length=500)
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
-    class Meta:
-        verbose_name = _("engage page")
-
-
-class SurveyFormField(TranslatableMixin, AbstractFormField):
-    """A question of the survey. Translatable, so labels, help text and
-    choices are localized while the stored field keys stay the same."""
-
-    page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
-
-    class Meta(AbstractFormField.Meta):
-        unique_together = [("translation_key", "locale")]
-
-
-class SurveySubmission(AbstractFormSubmission):
-    """A survey response. Responses to every translation of the survey are
-    stored against the original-language survey, with the language they were
-    given in, so results compare across languages (the field keys are the same)."""
-
-    language_code = models.CharField(max_length=12, default=settings.LANGUAGE_CODE, db_index=True)
-
-    class Meta:
-        verbose_name = _("survey response")
-        # Form submissions are personal data: only the engagement team (and
-        # superusers) may see them, whatever page rights they have.
-        permissions = [("view_responses", _("Can view, chart and export survey and form responses"))]
-
-
-class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm):
-    template = "engage/survey_page.html"
-    landing_page_template = "engage/survey_page_landing.html"
-    parent_page_types = ["engage.EngagePage"]
-    subpage_types = []
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
-    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
-
-    content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
-        FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Questions")),
-        FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
-            ],
-            heading=_("Notification email"),
-        ),
-    ]
-    promote_panels = (
-        AbstractEmailForm.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing
-    )
-
-    class Meta:
-        verbose_name = _("survey page")
-
-    def get_submission_class(self):
-        return SurveySubmission
-
-    def get_results_page(self):
-        """The survey whose submissions hold every language's responses."""
-        if self.alias_of_id:
-            return self.alias_of.specific.get_results_page()
-        source = self.get_translations(inclusive=True).filter(locale__language_code=settings.LANGUAGE_CODE).first()
-        return source.specific if source else self
-
-    def process_form_submission(self, form):
-        submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data,
-            page=self.get_results_page(),
-            language_code=self.locale.language_code,
-        )
-        if self.to_address:
-            self.send_mail(form)
-        return submission
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = getattr(response, "context_data", {}).get("form")
-        if request.method == "POST" and form is not None and form.errors:
-            # The form is shown again with its answers and messages; 400 tells
-            # clients (and tests) that nothing was stored.
-            response.status_code = 400
-        return response
-
-
-# Stories from the public -----------------------------------------------------
 
 SUBMISSIONS_USERNAME = "public-submissions"
 DUPLICATE_WINDOW = 10 * 60  # seconds in which the same story from the same person is taken once
