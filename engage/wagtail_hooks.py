@@ -1,5 +1,7 @@
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -59,3 +61,35 @@ class StorySubmissionViewSet(SnippetViewSet):
 
 
 register_snippet(StorySubmissionViewSet)
+
+
+# The engagement team's survey dashboard and exports --------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_survey_dashboard_urls():
+    from django.urls import path
+
+    from engage import dashboard
+
+    return [
+        path("engagement/", dashboard.dashboard, name="engage_dashboard"),
+        path("engagement/export.csv", dashboard.export_csv, name="engage_export_csv"),
+        path("engagement/export.xlsx", dashboard.export_xlsx, name="engage_export_xlsx"),
+    ]
+
+
+class SurveyResultsMenuItem(MenuItem):
+    """Shown only to the people the dashboard itself lets in."""
+
+    def is_shown(self, request):
+        from engage.dashboard import can_view_responses
+
+        return can_view_responses(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_survey_results_menu_item():
+    return SurveyResultsMenuItem(
+        _("Survey results"), reverse_lazy("engage_dashboard"), name="survey-results", icon_name="table", order=320
+    )

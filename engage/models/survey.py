@@ -1,12 +1,15 @@
 """The engagement survey and its responses."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
@@ -23,21 +26,45 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         unique_together = [("translation_key", "locale")]
 
 
+def new_results_token():
+    return secrets.token_urlsafe(32)
+
+
 class SurveySubmission(AbstractFormSubmission):
     """A survey response. Responses to every translation of the survey are
     stored against the original-language survey, with the language they were
     given in, so results compare across languages (the field keys are the same)."""
 
     language_code = models.CharField(max_length=12, default=settings.LANGUAGE_CODE, db_index=True)
+    # The private, unguessable link to the respondent's own results.
+    results_token = models.CharField(max_length=64, unique=True, default=new_results_token, editable=False)
+    # Fixed parts of the survey, stored as columns so they can be charted,
+    # filtered and purged; the editors' own questions stay in form_data.
+    organization = models.CharField(max_length=200, blank=True)
+    sector = models.CharField(max_length=80, blank=True, help_text=_("Slug of the Sector snippet."))
+    role = models.CharField(max_length=80, blank=True, help_text=_("Slug of the Stakeholder snippet."))
+    contact_email = models.EmailField(blank=True)
+    consent_version = models.CharField(
+        max_length=20, blank=True, help_text=_("Version of the privacy notice agreed to.")
+    )
+    scores = models.JSONField(default=dict, blank=True, help_text=_("Self-assessment: commitment slug → 1 to 5."))
 
     class Meta:
         verbose_name = _("survey response")
+        indexes = [models.Index(fields=["page", "submit_time"])]
         # Form submissions are personal data: only the engagement team (and
         # superusers) may see them, whatever page rights they have.
         permissions = [("view_responses", _("Can view, chart and export survey and form responses"))]
 
 
-class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm):
+class SurveyPage(RoutablePageMixin, SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm):
+    """The survey: the editors' own questions (form builder) between fixed
+    parts the code knows about (organization, sector, role, contact email,
+    the self-assessment against the commitments, consent), in steps.
+
+    The steps, the results page and the public summary live in
+    engage/survey_flow.py and engage/summary.py; this model holds the content."""
+
     template = "engage/survey_page.html"
     landing_page_template = "engage/survey_page_landing.html"
     parent_page_types = ["engage.EngagePage"]
@@ -45,11 +72,36 @@ class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEma
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
     thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    self_assessment_intro = models.TextField(
+        blank=True, max_length=600, help_text=_("Shown above the ten self-assessment questions.")
+    )
+    scale_label_1 = models.CharField(max_length=40, default="Not started", verbose_name=_("scale point 1"))
+    scale_label_2 = models.CharField(max_length=40, default="Planning", verbose_name=_("scale point 2"))
+    scale_label_3 = models.CharField(max_length=40, default="Getting started", verbose_name=_("scale point 3"))
+    scale_label_4 = models.CharField(max_length=40, default="Well under way", verbose_name=_("scale point 4"))
+    scale_label_5 = models.CharField(max_length=40, default="Leading the way", verbose_name=_("scale point 5"))
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_notice_version = models.CharField(
+        max_length=20,
+        default="1.0",
+        help_text=_("Stored with every response as the version of the notice the respondent agreed to."),
+    )
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Questions")),
+        MultiFieldPanel(
+            [
+                FieldPanel("self_assessment_intro"),
+                FieldRowPanel([FieldPanel("scale_label_1"), FieldPanel("scale_label_2"), FieldPanel("scale_label_3")]),
+                FieldRowPanel([FieldPanel("scale_label_4"), FieldPanel("scale_label_5")]),
+            ],
+            heading=_("Self-assessment"),
+        ),
+        MultiFieldPanel([PageChooserPanel("privacy_page"), FieldPanel("privacy_notice_version")], heading=_("Privacy")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -66,6 +118,11 @@ class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEma
     class Meta:
         verbose_name = _("survey page")
 
+    @property
+    def scale_labels(self):
+        """The five points of the self-assessment scale, 1 to 5."""
+        return [self.scale_label_1, self.scale_label_2, self.scale_label_3, self.scale_label_4, self.scale_label_5]
+
     def get_submission_class(self):
         return SurveySubmission
 
@@ -76,24 +133,20 @@ class SurveyPage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEma
         source = self.get_translations(inclusive=True).filter(locale__language_code=settings.LANGUAGE_CODE).first()
         return source.specific if source else self
 
-    def process_form_submission(self, form):
-        submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data,
-            page=self.get_results_page(),
-            language_code=self.locale.language_code,
-        )
-        if self.to_address:
-            self.send_mail(form)
-        return submission
+    @path("")
+    def survey(self, request):
+        from engage import survey_flow
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = getattr(response, "context_data", {}).get("form")
-        if request.method == "POST" and form is not None and form.errors:
-            # The form is shown again with its answers and messages; 400 tells
-            # clients (and tests) that nothing was stored.
-            response.status_code = 400
-        return response
+        return survey_flow.serve_survey(self, request)
 
+    @path("results/")
+    def public_summary(self, request):
+        from engage import summary
 
-# Stories from the public -----------------------------------------------------
+        return summary.serve_public_summary(self, request)
+
+    @path("results/<str:token>/")
+    def private_results(self, request, token):
+        from engage import survey_flow
+
+        return survey_flow.serve_results(self, request, token)

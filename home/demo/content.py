@@ -615,7 +615,7 @@ PAGES = {
                 "call_to_action",
                 {
                     "heading": "How is your organization learning?",
-                    "text": "The survey has seven short questions. Most are multiple choice.",
+                    "text": "The survey has four short steps. At the end you see your own results.",
                     "button_text": "Take the survey",
                     "link_path": "/engage/survey/",
                 },
@@ -686,24 +686,14 @@ _COMMITMENT_NAMES = [
     "Adaptive",
 ]
 
-_SECTOR_NAMES = [
-    "Hospitals and health systems",
-    "Primary care",
-    "Public health",
-    "Payers",
-    "Research networks",
-    "Community organizations",
-    "Government",
-    "Pediatric networks",
-]
-
 SURVEY = {
     "title": "Survey: how is your organization learning?",
     "slug": "survey",
     "intro": (
         "<p>This survey asks how you and your organization are working toward "
-        "becoming a learning health system. It has seven questions and takes "
-        "about ten minutes.</p>"
+        "becoming a learning health system. It has four short steps and takes "
+        "about ten minutes. At the end you see where your organization stands "
+        "on each of the ten Shared Commitments.</p>"
         "<p>Only the engagement team will see your answers. We share results "
         'only as summaries. See our <a href="/privacy/">privacy '
         "notice</a>.</p>"
@@ -715,38 +705,14 @@ SURVEY = {
         "<p>Want to tell us more? You can also "
         '<a href="/engage/share-your-story/">share your story</a>.</p>'
     ),
+    "self_assessment_intro": (
+        "Think about your organization as it is today, not as you hope it will be. "
+        "There are no right or wrong answers. If you are not sure, choose the point "
+        "that fits best."
+    ),
+    # Organization, sector, role and email address are fixed parts of the
+    # survey; these are the editors' own questions.
     "fields": [
-        {
-            "label": "Organization name",
-            "field_type": "singleline",
-            "required": False,
-            "choices": [],
-            "help_text": "Optional. We use it only to understand who took part.",
-        },
-        {
-            "label": "Your role",
-            "field_type": "dropdown",
-            "required": True,
-            "choices": [
-                "Patient, family member or caregiver",
-                "Clinician",
-                "Health system leader or manager",
-                "Researcher",
-                "Payer or purchaser",
-                "Policymaker or government staff",
-                "Public health staff",
-                "Community organization staff",
-                "Other",
-            ],
-            "help_text": "Choose the role that fits you best.",
-        },
-        {
-            "label": "Sector",
-            "field_type": "dropdown",
-            "required": True,
-            "choices": _SECTOR_NAMES + ["Other"],
-            "help_text": "Choose the sector your organization works in.",
-        },
         {
             "label": "Is your organization working toward becoming a learning health system?",
             "field_type": "radio",
@@ -773,14 +739,6 @@ SURVEY = {
             "required": False,
             "choices": [],
             "help_text": "A few sentences is fine. Please do not include anyone's health information.",
-        },
-        {
-            "label": "Email address (optional)",
-            "field_type": "email",
-            "required": False,
-            "choices": [],
-            "help_text": "Only if you want us to follow up. We keep it no "
-            "longer than 12 months after the survey closes.",
         },
     ],
 }

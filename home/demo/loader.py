@@ -98,10 +98,12 @@ class DemoLoader:
         overview = self._standard(about, "working-groups")
         self._working_groups(overview, people)
         engage = self._standard(home, "engage", in_menu=True, model=EngagePage)
-        survey = self._survey(engage)
+        survey, survey_is_new = self._survey(engage)
         self._standard(home, "contact", in_menu=True)
         privacy = self._standard(home, "privacy")
         self._share_story(engage, privacy)
+        if survey_is_new:
+            self._link_survey_privacy(survey, privacy)
         self._write_pending_bodies()
         if home_is_new:
             self._finish_home(home, commitments, stories, survey)
@@ -379,7 +381,9 @@ class DemoLoader:
             page.save_revision().publish()
 
     def _survey(self, engage):
+        """The survey page, and whether it was just created."""
         spec = content.SURVEY
+        created_before = self.created
         fields = [
             SurveyFormField(
                 locale=self.locale,
@@ -400,13 +404,22 @@ class DemoLoader:
                 "slug": spec["slug"],
                 "intro": spec["intro"],
                 "thank_you_text": spec["thank_you_text"],
+                "self_assessment_intro": spec["self_assessment_intro"],
                 "to_address": content.SITE["contact_email"],
                 "from_address": "no-reply@lhs-commons.example",
                 "subject": "New LHS Commons survey response",
             },
             children={"form_fields": fields},
         )
-        return survey
+        return survey, self.created > created_before
+
+    @staticmethod
+    def _link_survey_privacy(survey, privacy):
+        """The survey is made before the privacy page (menus follow tree
+        order), so its consent step links to the notice in a second revision."""
+        survey = type(survey).objects.get(pk=survey.pk)
+        survey.privacy_page = privacy
+        survey.save_revision().publish()
 
     def _share_story(self, engage, privacy):
         spec = content.PAGES["share-your-story"]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -201,3 +202,6 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # Stories one address may send through "Share your story" per period.
 STORY_SUBMISSION_RATE_LIMIT = os.environ.get("STORY_SUBMISSION_RATE_LIMIT", "5/h")
+
+# Survey responses one address may send per period (`N/s`, `N/m`, `N/h`, `N/d`).
+SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "10/h")

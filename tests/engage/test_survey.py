@@ -1,42 +1,547 @@
+"""The survey: steps that work without JavaScript, answers kept in the
+session, a self-assessment that follows the commitment pages, one stored
+response per survey sent, and each respondent's private results."""
+
+import logging
+import re
+
 import pytest
 from django.core import mail
+from django.core.cache import cache
+from django.test import override_settings
+from wagtail.models import Locale
 
+from engage import survey_flow
 from engage.models import SurveySubmission
+from engage.tasks import notify_survey_team
 from tests import factories
+
+STEP = survey_flow.STEP_FIELD
+ACTION = survey_flow.ACTION_FIELD
+WHAT_HELPS = "what_helps_or_hinders_you"
+WORKING_TOWARD = "are_you_working_toward_a_learning_health_system"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The rate limiter and the double-submit guard live in the cache.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
-def survey(home_page):
+def survey(home_page, commitments):
     engage = factories.EngagePageFactory(parent=home_page)
-    page = factories.SurveyPageFactory(parent=engage, thank_you_text="<p>Thank you for taking part.</p>")
-    factories.SurveyFormFieldFactory(page=page, label="Organization name", field_type="singleline")
-    factories.SurveyFormFieldFactory(
-        page=page, label="Sector", field_type="dropdown", choices="Payers\nPrimary care", required=False
+    privacy = factories.StandardPageFactory(parent=home_page, title="Privacy", slug="privacy")
+    page = factories.SurveyPageFactory(
+        parent=engage,
+        thank_you_text="<p>Thank you for taking part.</p>",
+        self_assessment_intro="Think of the last twelve months.",
+        privacy_page=privacy,
+        privacy_notice_version="2.1",
     )
+    factories.SurveyFormFieldFactory(
+        page=page,
+        label="Are you working toward a learning health system?",
+        field_type="radio",
+        choices="Yes\nNot yet",
+        required=True,
+    )
+    factories.SurveyFormFieldFactory(
+        page=page, label="What helps or hinders you?", field_type="multiline", required=False
+    )
+    factories.SectorFactory(name="Primary care", slug="primary-care")
+    factories.SectorFactory(name="Payers", slug="payers")
+    factories.StakeholderFactory(name="Clinicians", slug="clinicians")
+    factories.StakeholderFactory(name="Patients and families", slug="patients")
     return page
 
 
+ABOUT = {"organization": "Riverside Health", "sector": "primary-care", "role": "clinicians", "contact_email": ""}
+VIEWS = {WORKING_TOWARD: "Yes", WHAT_HELPS: "Time to meet.\nA shared goal."}
+SCORES = {"score-engaged": "4", "score-safe": "2", "score-effective": "3"}
+
+
+def post_step(client, survey, number, data=None, action="next"):
+    return client.post(survey.url, {**(data or {}), STEP: str(number), ACTION: action})
+
+
+def answer_all(client, survey, about=None, views=None, scores=None, consent=True):
+    """Post every step with Next and the last with Send; the last response."""
+    assert post_step(client, survey, 1, ABOUT if about is None else about).status_code == 303
+    assert post_step(client, survey, 2, VIEWS if views is None else views).status_code == 303
+    assert post_step(client, survey, 3, SCORES if scores is None else scores).status_code == 303
+    return post_step(client, survey, 4, {"consent": "on"} if consent else {}, action="send")
+
+
+def results_path(response):
+    assert response.status_code == 303, response.content[:500]
+    match = re.fullmatch(r"/engage/survey/results/([A-Za-z0-9_-]{40,})/", response["Location"])
+    assert match, response["Location"]
+    return response["Location"]
+
+
+# The steps ----------------------------------------------------------------------
+
+
 @pytest.mark.django_db
-def test_a_survey_submission_is_stored_and_thanked(client, survey):
-    response = client.post(survey.url, {"organization_name": "Riverside Health", "sector": "Payers"})
+def test_the_survey_is_four_steps_with_a_progress_indicator(client, survey):
+    response = client.get(survey.url)
     assert response.status_code == 200
-    assert b"Thank you for taking part." in response.content
-    submission = SurveySubmission.objects.get(page=survey)
-    assert submission.get_data()["organization_name"] == "Riverside Health"
-    assert submission.get_data()["sector"] == "Payers"
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["team@example.org"]
+    html = response.content.decode()
+    assert "Step 1 of 4" in html
+    current = re.findall(r'<li class="[^"]*" aria-current="step">([^<]+)</li>', html)
+    assert current == ["About you"]
+    for name in ("About you", "Your views", "Self-assessment", "Consent"):
+        assert f">{name}</li>" in html
+    assert list(response.context["form"].fields) == ["organization", "sector", "role", "contact_email"]
+    # Sectors and roles are the snippets, by slug.
+    assert 'value="primary-care"' in html and 'value="clinicians"' in html
+
+    assert list(client.get(survey.url + "?step=2").context["form"].fields) == [WORKING_TOWARD, WHAT_HELPS]
+    step3 = client.get(survey.url + "?step=3")
+    assert 'aria-current="step">Self-assessment</li>' in step3.content.decode()
+    assert "Think of the last twelve months." in step3.content.decode()
+    consent = client.get(survey.url + "?step=4").content.decode()
+    assert "I agree to the privacy notice" in consent
+    assert 'href="/privacy/"' in consent and "2.1" in consent
+    assert 'value="send"' in consent
 
 
 @pytest.mark.django_db
-def test_a_missing_answer_redisplays_the_form_with_the_answers_kept(client, survey):
-    response = client.post(survey.url, {"organization_name": "", "sector": "Payers"})
+def test_without_editor_questions_there_is_no_views_step(client, survey):
+    survey.form_fields.all().delete()
+    html = client.get(survey.url).content.decode()
+    assert "Step 1 of 3" in html and "Your views" not in html
+    assert list(client.get(survey.url + "?step=2").context["form"].fields) == list(SCORES)
+
+
+@pytest.mark.django_db
+def test_survey_page_holds_a_csrf_token_and_is_never_cached(client, survey):
+    for url in (survey.url, survey.url + "?step=3"):
+        response = client.get(url)
+        assert b"csrfmiddlewaretoken" in response.content
+        cache_control = response["Cache-Control"]
+        assert "no-cache" in cache_control and "private" in cache_control and "no-store" in cache_control
+
+
+@pytest.mark.django_db
+def test_the_scale_questions_follow_the_commitment_pages(client, survey, commitment_index, commitments):
+    def questions():
+        form = client.get(survey.url + "?step=3").context["form"]
+        return {name: field.label for name, field in form.fields.items()}
+
+    assert questions() == {"score-engaged": "1. Engaged", "score-safe": "2. Safe", "score-effective": "3. Effective"}
+    factories.CommitmentPageFactory(parent=commitment_index, number=4, title="Equitable", slug="equitable")
+    assert questions()["score-equitable"] == "4. Equitable"
+
+    safe = commitments[1]
+    safe.title = "Safe for everyone"
+    safe.save_revision().publish()
+    assert questions()["score-safe"] == "2. Safe for everyone"
+
+    commitments[0].unpublish()
+    assert "score-engaged" not in questions()
+
+    form = client.get(survey.url + "?step=3").context["form"]
+    field = form.fields["score-safe"]
+    assert field.help_text == safe.summary
+    assert [label for _value, label in field.choices] == survey.scale_labels
+
+
+@pytest.mark.django_db
+def test_scale_labels_come_from_the_page(client, survey):
+    survey.scale_label_1 = "Nothing yet"
+    survey.save_revision().publish()
+    html = client.get(survey.url + "?step=3").content.decode()
+    assert "Nothing yet" in html and "Leading the way" in html
+
+
+@pytest.mark.django_db
+def test_answers_survive_back_and_next(client, survey):
+    response = post_step(client, survey, 1, ABOUT)
+    assert response.status_code == 303 and response["Location"] == survey.url + "?step=2"
+
+    # Back never checks: an unanswered required question is fine, and what was typed is kept.
+    response = post_step(client, survey, 2, {WHAT_HELPS: "Half an answer"}, action="back")
+    assert response.status_code == 303 and response["Location"] == survey.url
+
+    step1 = client.get(survey.url)
+    assert step1.status_code == 200 and not step1.context["form"].errors
+    html = step1.content.decode()
+    assert 'value="Riverside Health"' in html
+    assert re.search(r'value="primary-care"[^>]*checked', html)
+
+    assert post_step(client, survey, 1, ABOUT).status_code == 303
+    html = client.get(survey.url + "?step=2").content.decode()
+    assert "Half an answer</textarea>" in html
+
+    assert post_step(client, survey, 2, VIEWS).status_code == 303
+    assert post_step(client, survey, 3, SCORES).status_code == 303
+    # Back from consent to the self-assessment: the chosen points are still chosen.
+    assert post_step(client, survey, 4, {}, action="back")["Location"] == survey.url + "?step=3"
+    html = client.get(survey.url + "?step=3").content.decode()
+    assert re.search(r'name="score-safe" value="2"[^>]*checked', html)
+
+    response = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    submission = SurveySubmission.objects.get()
+    assert results_path(response) == f"/engage/survey/results/{submission.results_token}/"
+    assert submission.get_data()[WHAT_HELPS] == "Time to meet.\nA shared goal."
+
+
+@pytest.mark.django_db
+def test_next_checks_only_the_current_step_and_keeps_what_was_typed(client, survey):
+    # Step 2 may be posted before step 1 is answered: only step 2 is checked.
+    assert post_step(client, survey, 2, VIEWS).status_code == 303
+
+    response = post_step(client, survey, 1, {**ABOUT, "sector": "", "contact_email": "not an email"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html and 'tabindex="-1"' in html
+    assert '<a href="#id_sector_0">Sector: Choose the sector your organization works in.</a>' in html
+    assert '<a href="#id_contact_email">Email address: Enter a valid email address.</a>' in html
+    assert 'value="Riverside Health"' in html and 'value="not an email"' in html
+    assert re.search(r'<input type="email" name="contact_email"[^>]*aria-invalid="true"', html)
+    assert re.search(r'aria-describedby="id_contact_email_helptext id_contact_email_error"', html)
+    assert html.startswith("<!DOCTYPE html>") and "<title>Error:" in html
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_consent_is_required(client, survey):
+    response = answer_all(client, survey, consent=False)
+    assert response.status_code == 400
+    assert b"I agree to the privacy notice: Tick this box" in response.content
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_step_is_checked_again_before_storing(client, survey):
+    # Skip straight to the last step: step 1 was never answered.
+    post_step(client, survey, 2, VIEWS)
+    post_step(client, survey, 3, SCORES)
+    response = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    assert response.status_code == 400
+    assert response.context["step"].number == 1
+    assert b"Organization: This field is required." in response.content
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_sending_without_a_session_is_refused(client, survey):
+    response = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    assert response.status_code == 400
+    assert b"We could not find your answers" in response.content
+    assert not SurveySubmission.objects.exists()
+
+
+# What is stored -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_response_is_stored_once_with_its_fixed_parts_and_scores(client, survey):
+    response = answer_all(client, survey, about={**ABOUT, "contact_email": "ana@riverside.example"})
+    submission = SurveySubmission.objects.get()
+    assert response["Location"] == f"/engage/survey/results/{submission.results_token}/"
+    assert submission.page_id == survey.pk
+    assert submission.language_code == "en"
+    assert submission.organization == "Riverside Health"
+    assert (submission.sector, submission.role) == ("primary-care", "clinicians")
+    assert submission.contact_email == "ana@riverside.example"
+    assert submission.consent_version == "2.1"
+    assert submission.scores == {"engaged": 4, "safe": 2, "effective": 3}
+    # Only the editors' questions go to form_data, by clean_name.
+    assert submission.form_data == {WORKING_TOWARD: "Yes", WHAT_HELPS: "Time to meet.\nA shared goal."}
+    assert len(submission.results_token) >= 43  # 32 random bytes
+    # The answers are gone from the session.
+    assert not client.get(survey.url).context["form"].initial.get("organization")
+
+
+@pytest.mark.django_db
+def test_the_team_is_emailed_by_a_task_after_the_commit(client, survey, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        answer_all(client, survey)
+    assert len(callbacks) == 1
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["team@example.org"]
+    assert message.subject == "New survey response"
+    assert "Organization: Riverside Health" in message.body
+    assert "Sector: Primary care" in message.body
+    assert "What helps or hinders you?: Time to meet.\nA shared goal." in message.body
+    assert "2. Safe: 2 (Planning)" in message.body
+
+
+@pytest.mark.django_db
+def test_without_a_to_address_no_email_is_sent(client, survey, django_capture_on_commit_callbacks):
+    survey.to_address = ""
+    survey.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_all(client, survey)
+    assert SurveySubmission.objects.count() == 1
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_failing_email_is_logged_not_shown(client, survey, django_capture_on_commit_callbacks, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("engage.tasks.send_mail", broken)
+    with caplog.at_level(logging.ERROR, logger="engage.tasks"), django_capture_on_commit_callbacks(execute=True):
+        response = answer_all(client, survey)
+    assert response.status_code == 303
+    assert SurveySubmission.objects.count() == 1
+    assert "Could not send the notification" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_task_can_be_enqueued_on_its_own(survey):
+    submission = SurveySubmission.objects.create(page=survey, form_data={}, organization="Riverside Health")
+    result = notify_survey_team.enqueue(submission.pk)
+    assert result.status == "SUCCESSFUL"
+    assert len(mail.outbox) == 1
+
+
+# Hostile input --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_html_is_stored_as_plain_text_and_shown_escaped(client, survey):
+    script = "<script>alert('x')</script>"
+    response = answer_all(
+        client,
+        survey,
+        about={**ABOUT, "organization": f"Riverside {script}"},
+        views={**VIEWS, WHAT_HELPS: f"<b>Bold</b> {script}"},
+    )
+    submission = SurveySubmission.objects.get()
+    assert submission.organization == f"Riverside {script}"
+    assert submission.form_data[WHAT_HELPS] == f"<b>Bold</b> {script}"
+    html = client.get(results_path(response)).content.decode()
+    assert "Riverside &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["Riverside\x00Health", "Riverside\x1bHealth", "Riverside\x7f"])
+def test_control_characters_are_refused(client, survey, value):
+    response = post_step(client, survey, 1, {**ABOUT, "organization": value})
+    assert response.status_code == 400
+    assert b"Remove the hidden control characters" in response.content
+
+
+@pytest.mark.django_db
+def test_line_breaks_and_tabs_are_fine(client, survey):
+    assert post_step(client, survey, 1, ABOUT).status_code == 303
+    assert post_step(client, survey, 2, {**VIEWS, WHAT_HELPS: "One\r\n\tTwo"}).status_code == 303
+
+
+@pytest.mark.django_db
+def test_an_answer_over_5000_characters_is_refused(client, survey):
+    response = post_step(client, survey, 2, {**VIEWS, WHAT_HELPS: "a" * 5001})
+    assert response.status_code == 400
+    assert b"This answer is too long. Keep it to 5,000 characters or fewer (it has 5,001)." in response.content
+    assert post_step(client, survey, 2, {**VIEWS, WHAT_HELPS: "a" * 5000}).status_code == 303
+
+
+@pytest.mark.django_db
+def test_a_one_megabyte_post_is_a_400_not_a_500(client, survey):
+    huge = "x" * (1024 * 1024)
+    response = post_step(client, survey, 1, {**ABOUT, "organization": huge})
+    assert response.status_code == 400
+    assert b"This answer is too long" in response.content
+    response = post_step(client, survey, 2, {**VIEWS, WHAT_HELPS: huge}, action="back")
+    assert response.status_code == 303  # Back does not check, and keeps nothing that long
+    assert not client.get(survey.url + "?step=2").context["form"].initial.get(WHAT_HELPS)
+    # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused by Django itself.
+    response = post_step(client, survey, 1, {**ABOUT, "organization": huge * 3})
     assert response.status_code == 400
     assert not SurveySubmission.objects.exists()
-    assert b"This field is required" in response.content
-    assert b'value="Payers" selected' in response.content
 
 
 @pytest.mark.django_db
-def test_survey_page_holds_a_csrf_token(client, survey):
-    response = client.get(survey.url)
-    assert b"csrfmiddlewaretoken" in response.content
+@pytest.mark.parametrize(
+    "step, action",
+    [("0", "next"), ("5", "next"), ("99", "next"), ("two", "next"), ("", "next"), ("1", "jump"), ("2", "send")],
+)
+def test_tampered_steps_are_refused(client, survey, step, action):
+    response = client.post(survey.url, {**ABOUT, STEP: step, ACTION: action})
+    assert response.status_code == 400
+    assert response.context["step"].number == 1
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?step=0", "?step=9", "?step=x", "?step=%C2%B2"])
+def test_tampered_step_links_are_refused(client, survey, query):
+    assert client.get(survey.url + query).status_code == 400
+
+
+@pytest.mark.django_db
+def test_unknown_choices_are_refused(client, survey):
+    response = post_step(client, survey, 1, {**ABOUT, "sector": "<script>", "role": "nobody"})
+    assert response.status_code == 400
+    assert b"Select a valid choice" in response.content
+    assert post_step(client, survey, 3, {**SCORES, "score-safe": "6"}).status_code == 400
+    assert post_step(client, survey, 3, {**SCORES, "score-safe": ["2", "3"]}).status_code == 303  # the last one counts
+
+
+# Spam and repeats -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_honeypot_is_thanked_and_nothing_is_stored(client, survey):
+    assert post_step(client, survey, 1, ABOUT).status_code == 303
+    post_step(client, survey, 2, VIEWS)
+    post_step(client, survey, 3, SCORES)
+    response = post_step(client, survey, 4, {"consent": "on", survey_flow.HONEYPOT: "https://spam.example"}, "send")
+    assert response.status_code == 200
+    assert b"Thank you for taking part." in response.content
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+@override_settings(SURVEY_RATE_LIMIT="2/h")
+def test_the_rate_limit_stores_nothing_more(client, survey):
+    for number in range(2):
+        response = answer_all(client, survey, about={**ABOUT, "organization": f"Clinic {number}"})
+        assert response.status_code == 303
+    response = answer_all(client, survey, about={**ABOUT, "organization": "Clinic 3"})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert b"Please try again later" in response.content
+    assert SurveySubmission.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_double_submit_stores_one_row_and_shows_the_same_results(client, survey):
+    first = answer_all(client, survey)
+    # The second click on "Send" arrives after the first was answered.
+    second = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    assert second.status_code == 303 and second["Location"] == first["Location"]
+    # The same answers again from the same session, within ten minutes.
+    third = answer_all(client, survey)
+    assert third["Location"] == first["Location"]
+    assert SurveySubmission.objects.count() == 1
+    # Different answers are a new response.
+    fourth = answer_all(client, survey, scores={**SCORES, "score-safe": "5"})
+    assert fourth["Location"] != first["Location"]
+    assert SurveySubmission.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_two_sessions_with_the_same_answers_are_two_responses(client, survey):
+    from django.test import Client
+
+    answer_all(client, survey)
+    answer_all(Client(), survey)
+    assert SurveySubmission.objects.count() == 2
+
+
+# The results page -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_results_page_shows_the_stored_answers(client, survey, story_index, commitments):
+    safe_story = factories.StoryPageFactory(parent=story_index, title="Safer surgery")
+    factories.link_story(safe_story, commitments=[commitments[1]])
+    other_story = factories.StoryPageFactory(parent=story_index, title="Unrelated")
+    factories.link_story(other_story, commitments=[commitments[0]])
+
+    response = client.get(results_path(answer_all(client, survey)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    assert "Thank you for taking part." in html
+    cache_control = response["Cache-Control"]
+    assert "no-cache" in cache_control and "no-store" in cache_control and "private" in cache_control
+
+    # The table has the stored scores and their labels.
+    rows = re.findall(
+        r'<th scope="row">(\d+)\. (\w+)[^<]*(?:<span[^>]*>[^<]*</span>)?</th>\s*<td>(\d)</td>\s*<td>([^<]+)</td>', html
+    )
+    assert rows == [
+        ("1", "Engaged", "4", "Well under way"),
+        ("2", "Safe", "2", "Planning"),
+        ("3", "Effective", "3", "Getting started"),
+    ]
+    # The chart shows the same numbers.
+    assert "<svg" in html and "4 / 5" in html and "2 / 5" in html
+    # Room to grow: the lowest first, each linking to its commitment and its stories.
+    growth = response.context["growth"]
+    assert [area.question.slug for area in growth] == ["safe", "effective", "engaged"]
+    assert [story.title for story in growth[0].stories] == ["Safer surgery"]
+    assert growth[1].stories == []
+    section = html.split("Where you have the most room to grow")[1]
+    assert f'href="{commitments[1].url}"' in section and f'href="{safe_story.url}"' in section
+    assert "Unrelated" not in section.split("3. Effective")[0]
+
+
+@pytest.mark.django_db
+def test_room_to_grow_leaves_out_the_top_of_the_scale(client, survey):
+    scores = {"score-engaged": "5", "score-safe": "5", "score-effective": "1"}
+    response = client.get(results_path(answer_all(client, survey, scores=scores)))
+    assert [area.question.slug for area in response.context["growth"]] == ["effective"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_results_token_is_a_404(client, survey):
+    answer_all(client, survey)
+    assert client.get(survey.url + "results/" + "A" * 43 + "/").status_code == 404
+    assert client.get(survey.url + "results/" + "x" * 70 + "/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_each_response_gets_its_own_unguessable_token(client, survey):
+    from django.test import Client
+
+    first = results_path(answer_all(client, survey))
+    second = results_path(answer_all(Client(), survey))
+    assert first != second
+    assert client.get(second).status_code == 200  # the link works in any session
+
+
+# Languages ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_spanish_response_is_stored_with_the_english_survey_and_the_same_keys(client, survey, commitments):
+    spanish = Locale.objects.create(language_code="es")
+    home = survey.get_parent().get_parent().specific
+    home.copy_for_translation(spanish).save_revision().publish()
+    for commitment in commitments:
+        translated = commitment.copy_for_translation(spanish, copy_parents=True)
+        translated.save_revision().publish()
+    es_survey = survey.copy_for_translation(spanish, copy_parents=True)
+    es_survey.title = "Encuesta"
+    es_survey.scale_label_2 = "Planificando"
+    es_survey.save_revision().publish()
+    es_survey.refresh_from_db()
+    es_field = es_survey.form_fields.get(clean_name=WHAT_HELPS)
+    es_field.label = "¿Qué le ayuda o le frena?"
+    es_field.save()
+
+    assert es_survey.url == "/es/engage/survey/"
+    english_keys = list(client.get(survey.url + "?step=2").context["form"].fields)
+    spanish_form = client.get("/es/engage/survey/?step=2").context["form"]
+    assert list(spanish_form.fields) == english_keys
+    assert spanish_form.fields[WHAT_HELPS].label == "¿Qué le ayuda o le frena?"
+    assert "Planificando" in client.get("/es/engage/survey/?step=3").content.decode()
+
+    es_url = es_survey.url
+    assert client.post(es_url, {**ABOUT, STEP: "1", ACTION: "next"})["Location"] == es_url + "?step=2"
+    client.post(es_url, {**VIEWS, STEP: "2", ACTION: "next"})
+    client.post(es_url, {**SCORES, STEP: "3", ACTION: "next"})
+    response = client.post(es_url, {"consent": "on", STEP: "4", ACTION: "send"})
+    submission = SurveySubmission.objects.get()
+    assert response["Location"] == f"/es/engage/survey/results/{submission.results_token}/"
+    assert submission.page_id == survey.pk
+    assert submission.language_code == "es"
+    assert set(submission.form_data) == {WORKING_TOWARD, WHAT_HELPS}
+    assert set(submission.scores) == {"engaged", "safe", "effective"}
+    results = client.get(response["Location"])
+    assert results.status_code == 200
+    assert '<html lang="es"' in results.content.decode()
+    assert "Planificando" in results.content.decode()

@@ -118,12 +118,23 @@ def test_spanish_survey_responses_land_with_the_english_ones(client, home_page, 
     es_field = es_survey.form_fields.get()
     es_field.label = "Nombre de la organización"
     es_field.save()
-    client.post("/engage/survey/", {"organization_name": "Riverside"})
-    client.post("/es/engage/survey/", {"organization_name": "Clínica del Norte"})
+    factories.SectorFactory(slug="payers")
+    factories.StakeholderFactory(slug="clinicians")
+
+    def answer(url, organization):
+        # The survey's steps: about you, the editors' question, consent.
+        about = {"organization": organization, "sector": "payers", "role": "clinicians"}
+        for step, data in enumerate([about, {"organization_name": organization}], start=1):
+            assert client.post(url, {**data, "survey-step": step, "survey-action": "next"}).status_code == 303
+        sent = client.post(url, {"consent": "on", "survey-step": 3, "survey-action": "send"})
+        assert sent.status_code == 303 and sent["Location"].startswith(url + "results/")
+
+    answer("/engage/survey/", "Riverside")
+    answer("/es/engage/survey/", "Clínica del Norte")
     responses = SurveySubmission.objects.filter(page=survey).order_by("pk")
-    assert [(r.language_code, r.get_data()["organization_name"]) for r in responses] == [
-        ("en", "Riverside"),
-        ("es", "Clínica del Norte"),
+    assert [(r.language_code, r.get_data()["organization_name"], r.organization) for r in responses] == [
+        ("en", "Riverside", "Riverside"),
+        ("es", "Clínica del Norte", "Clínica del Norte"),
     ]
 
 
