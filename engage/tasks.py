@@ -1,7 +1,8 @@
 """Background tasks of the engage section (django-tasks, as Wagtail uses).
 
-Without a TASKS setting django-tasks runs every task at once, in the process
-that enqueues it (ImmediateBackend). The survey enqueues only after its
+In production (TASKS in settings/production.py) tasks are stored in the
+database and run by `manage.py db_worker`; in development and tests they run
+at once, in the process that enqueues them. The survey enqueues only after its
 transaction commits, so the answers are stored whatever happens here."""
 
 import logging

@@ -29,3 +29,8 @@ CSRF_COOKIE_SECURE = True
 # SAMEORIGIN rather than DENY; W019 is the warning about exactly that.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Background tasks (survey notifications, Wagtail's reference index) run in a
+# separate `manage.py db_worker` process, so a slow mail server never slows a
+# visitor's request. Development and tests run them right after the commit.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
