@@ -177,6 +177,7 @@ def main():
         "ALLOWED_HOSTS": f"{HOST}",
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(media),
+        "LOG_LEVEL": "WARNING",
         # One address sends every submission here; the per-address limit is
         # what this run is not about.
         "SURVEY_RATE_LIMIT": f"{options.submissions * 10}/h",
