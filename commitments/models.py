@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
@@ -110,6 +111,7 @@ class CommitmentPage(BasePage):
         index.SearchField("for_organizations"),
         index.FilterField("number"),
     ]
+    api_fields = [APIField("number"), APIField("summary")]
 
     RELATED_STORY_COUNT = 6
 

@@ -7,8 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import translation_views
+from home import translation_views, views
 from home.sitemaps import TranslatedSitemap
+from lhs_cms.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -30,6 +33,7 @@ if settings.DEBUG:
 
 # English at unprefixed URLs, other languages under /<code>/.
 urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,6 +8,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, RevisionMixin, TranslatableMixin
@@ -51,7 +53,7 @@ class Stakeholder(TaxonomyTerm):
         verbose_name = _("stakeholder")
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(RoutablePageMixin, BasePage):
     template = "stories/story_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -95,6 +97,18 @@ class StoryIndexPage(BasePage):
         if getattr(response, "context_data", {}).get("bad_request"):
             response.status_code = 400
         return response
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        from stories.feeds import StoryFeed
+
+        return StoryFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from stories.feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -209,6 +223,14 @@ class StoryPage(BasePage):
         index.FilterField("locale_id"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("organization"),
+        APIField("place"),
+        APIField("date"),
+        APIField("sector_name"),
+    ]
+
     RELATED_STORY_COUNT = 3
 
     class Meta:
@@ -224,6 +246,10 @@ class StoryPage(BasePage):
     @property
     def card_summary(self):
         return self.listing_summary or self.summary
+
+    @property
+    def sector_name(self):
+        return self.sector.name if self.sector_id else ""
 
     @property
     def has_financial_impact(self):

@@ -3,12 +3,14 @@ formatting helpers. Every tag tolerates a missing page or request, so error
 pages and previews render too."""
 
 import itertools
+import json
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -468,3 +470,100 @@ def footer_text(context):
         }
         cache["footer_text"] = footers.get(get_language()) or footers.get(settings.LANGUAGE_CODE)
     return cache["footer_text"]
+
+
+@register.filter
+def page_type_name(page):
+    """`{{ page|page_type_name }}`: the page type's name, translated and
+    capitalised ("Story page"); "" for anything that is not a page."""
+    if not isinstance(page, Page):
+        return ""
+    name = str(page.specific_class._meta.verbose_name if page.specific_class else page._meta.verbose_name)
+    return name[:1].upper() + name[1:]
+
+
+_JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _json_ld(data):
+    """A <script type="application/ld+json"> element. <, > and & are escaped
+    as \\u003C etc., so "</script>" in a title cannot end the element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_LD_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def _organization(name, url=""):
+    data = {"@type": "Organization", "name": name}
+    if url:
+        data["url"] = url
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page=None):
+    """`{% structured_data page %}`: JSON-LD for search engines: an
+    Organization on the home page, an Article on a story; "" otherwise."""
+    from home.models import HomePage, SiteSettings
+    from stories.models import StoryPage
+
+    request = context.get("request")
+    page = page or context.get("page")
+    if request is None or not isinstance(page, (HomePage, StoryPage)):
+        return ""
+    site_settings = SiteSettings.for_request(request)
+    site_name = site_settings.organization_name
+    if isinstance(page, HomePage):
+        data = {"@context": "https://schema.org", **_organization(site_name, page.get_full_url(request=request))}
+        if site_settings.contact_email:
+            data["email"] = site_settings.contact_email
+        return _json_ld(data)
+    url = page.get_full_url(request=request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.summary,
+        "inLanguage": next(
+            (locale.language_code for locale in _enabled_locales(request) if locale.pk == page.locale_id),
+            get_language(),
+        ),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "author": _organization(page.organization),
+        "publisher": _organization(site_name),
+    }
+    if page.date:
+        data["datePublished"] = page.date.isoformat()
+    modified = page.last_published_at or page.first_published_at
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    elif page.date:
+        data["dateModified"] = page.date.isoformat()
+    if page.hero_image:
+        rendition = page.hero_image.get_rendition("fill-1200x630")
+        data["image"] = request.build_absolute_uri(rendition.url)
+    return _json_ld(data)
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def story_feed_links(context, page=None):
+    """`{% story_feed_links %}`: <link rel="alternate"> to the RSS and Atom
+    feeds of the stories, on the story index and on a story. A story's
+    index is its parent, whose address is the story's without its slug, so
+    no query is needed."""
+    from stories.models import StoryIndexPage, StoryPage
+
+    request = context.get("request")
+    page = page or context.get("page")
+    base = ""
+    if isinstance(page, StoryIndexPage):
+        base = page.get_url(request=request) or ""
+    elif isinstance(page, StoryPage):
+        url = page.get_url(request=request) or ""
+        suffix = f"{page.slug}/"
+        base = url[: -len(suffix)] if url.endswith(suffix) else ""
+    if not base:
+        return {"feeds": []}
+    if request is not None:
+        base = request.build_absolute_uri(base)
+    return {"feeds": [("application/rss+xml", f"{base}feed/"), ("application/atom+xml", f"{base}feed/atom/")]}

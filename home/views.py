@@ -1,0 +1,94 @@
+"""Site search and robots.txt."""
+
+import logging
+import re
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+logger = logging.getLogger(__name__)
+
+SEARCH_RESULTS_PER_PAGE = 10
+WORD = re.compile(r"\w+")
+MAX_QUERY_LENGTH = 200
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+@require_GET
+def search(request):
+    """Pages of the current language that match ?q=, promoted results first.
+    An unreadable page number or an overlong query answers 400, never 500."""
+    query_string = request.GET.get("q", "").replace("\x00", "").strip()
+    context = {
+        "search_query": query_string,
+        "error": "",
+        "promotions": [],
+        "results": None,
+        "paginator": None,
+    }
+    status = 200
+    locale = _active_locale()
+    if len(query_string) > MAX_QUERY_LENGTH:
+        context["error"] = "too_long"
+        context["search_query"] = ""
+        status = 400
+    elif query_string and locale is not None:
+        pages = Page.objects.live().public().filter(locale=locale).specific()
+        query = Query.get(query_string)
+        query.add_hit()
+        # Promotions of pages in this language that anyone may see.
+        picks = list(query.editors_picks.filter(page__isnull=False).order_by("sort_order", "pk"))
+        promoted = {page.pk: page for page in pages.filter(pk__in=[pick.page_id for pick in picks])}
+        context["promotions"] = [
+            {"page": promoted[pick.page_id], "description": pick.description}
+            for pick in picks
+            if pick.page_id in promoted
+        ]
+        promoted_ids = list(promoted)
+        # Words only: quotes and operators mean something to the database's
+        # full-text syntax, and an unbalanced quote is an error there.
+        words = " ".join(WORD.findall(query_string))
+        results = pages.exclude(pk__in=promoted_ids).search(words) if words else Page.objects.none()
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        try:
+            try:
+                page_of_results = paginator.page(request.GET.get("page", 1))
+            except (PageNotAnInteger, EmptyPage):
+                context["error"] = "bad_page"
+                status = 400
+                page_of_results = paginator.page(1)
+            page_of_results.object_list = list(page_of_results.object_list)
+        except DatabaseError:
+            logger.exception("Search failed for %r", query_string)
+            paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)
+            page_of_results = paginator.page(1)
+        context["results"] = page_of_results
+        context["paginator"] = paginator
+    return TemplateResponse(request, "search/search.html", context, status=status)
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /es/search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
