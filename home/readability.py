@@ -74,3 +74,23 @@ def cited_measures(page):
             elif block.block_type == "sign":
                 found.append((value["measure"], "", ""))
     return found
+
+
+SUMMARY_FIELD_MODELS = {("commitments", "commitmentpage"), ("stories", "storypage")}
+
+
+def text_grade(text):
+    """Flesch-Kincaid grade of a short text, or None when it has under ten words."""
+    text = re.sub(r"\s+", " ", strip_tags(text or "")).strip()
+    if textstat.lexicon_count(text) < 10:
+        return None
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def summary_grade(page):
+    """Grade of the summary alone, for page types whose summary stands on
+    cards and lists (commitments and stories); None otherwise."""
+    meta = page._meta
+    if (meta.app_label, meta.model_name) not in SUMMARY_FIELD_MODELS:
+        return None
+    return text_grade(getattr(page, "summary", ""))

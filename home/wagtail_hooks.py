@@ -63,3 +63,97 @@ def refuse_forged_publish_on_create(request, parent_page, page_class):
     if _asks_to_publish(request) and not parent_page.permissions_for_user(request.user).can_publish_subpage():
         return _refuse_publish()
     return None
+
+
+# Stricter accessibility checks, in the userbar on the live site and in the
+# editor's Checks panel (Wagtail builds both from the userbar item and this
+# hook). AccessibilityItem is a deprecated alias of ContentCheckerItem in
+# Wagtail 7.4 (subclassing it warns), so the subclass is of ContentCheckerItem.
+from wagtail.admin.userbar import ContentCheckerItem  # noqa: E402
+
+ALT_TEXT_RULE = "lhs-alt-text-file-name"
+# Wagtail attaches its JavaScript test to the check "check-image-alt-text" (a
+# case-insensitive pattern the alt text must not match). Ours also catches
+# camera file names and alt text that starts with "image of" / "picture of".
+ALT_TEXT_PATTERN = (
+    r"\.(avif|bmp|gif|heic|jpe?g|png|svg|tiff?|webp)$"
+    r"|^\s*(img|dsc|dscn|dcim|pxl|screenshot)[-_ ]?\d"
+    r"|_"
+    r"|^\s*(an? |the )?(image|picture|photo|photograph) of\b"
+)
+
+
+class PlainLanguageCheckerItem(ContentCheckerItem):
+    """WCAG 2.x A and AA rules plus best practice for link text, headings and
+    alt text, and our own rule for alt text that is a file name or starts
+    with "image of" / "picture of"."""
+
+    axe_run_only = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    # Best-practice (and Wagtail's own) rules run on top of the WCAG tags.
+    axe_rules = {
+        rule: {"enabled": True}
+        for rule in (
+            "link-name",
+            "heading-order",
+            "empty-heading",
+            "p-as-heading",
+            "image-alt",
+            "image-redundant-alt",
+            "empty-table-header",
+            "empty-meta-description",
+            ALT_TEXT_RULE,
+        )
+    } | {"alt-text-quality": {"enabled": False}}  # replaced by ALT_TEXT_RULE
+    axe_custom_rules = [
+        *(rule for rule in ContentCheckerItem.axe_custom_rules if rule["id"] != "alt-text-quality"),
+        {
+            "id": ALT_TEXT_RULE,
+            "impact": "serious",
+            "selector": "img[alt]",
+            "tags": ["best-practice"],
+            "any": ["check-image-alt-text"],
+            "enabled": True,
+        },
+        {"id": "alt-text-quality", "selector": "img[alt]", "any": ["check-image-alt-text"], "enabled": False},
+    ]
+    axe_custom_checks = [
+        {"id": "check-image-alt-text", "options": {"pattern": ALT_TEXT_PATTERN}},
+        *(check for check in ContentCheckerItem.axe_custom_checks if check["id"] != "check-image-alt-text"),
+    ]
+    axe_messages = ContentCheckerItem.axe_messages | {
+        "link-name": {
+            "error_name": _("Link has no text"),
+            "help_text": _("Say where the link goes, so screen reader users know without seeing it"),
+        },
+        "heading-order": {
+            "error_name": _("Heading level skipped"),
+            "help_text": _("Go down one level at a time: a heading 2, then heading 3, not heading 2 then heading 4"),
+        },
+        "empty-heading": {
+            "error_name": _("Empty heading"),
+            "help_text": _("Give every heading text, or remove it"),
+        },
+        "p-as-heading": {
+            "error_name": _("Bold paragraph used as a heading"),
+            "help_text": _("Use a heading from the toolbar instead of bold text"),
+        },
+        "image-alt": {
+            "error_name": _("Image has no alt text"),
+            "help_text": _("Describe what the image shows, or mark it as decorative"),
+        },
+        "image-redundant-alt": {
+            "error_name": _("Alt text repeats the caption or link text"),
+            "help_text": _("Say something the nearby text does not, or leave the alt text empty"),
+        },
+        ALT_TEXT_RULE: {
+            "error_name": _("Alt text is a file name or starts with “image of”"),
+            "help_text": _("Describe what the image shows; screen readers already say it is an image"),
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_plain_language_checker(request, items, page):
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, PlainLanguageCheckerItem):
+            items[index] = PlainLanguageCheckerItem(in_editor=item.in_editor)

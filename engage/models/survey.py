@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from home.models import ListingMixin, SameSlugInEveryLanguage, SocialMixin
+from home.panels import PlainLanguagePanel
 
 
 class SurveyFormField(TranslatableMixin, AbstractFormField):
@@ -110,6 +111,7 @@ class SurveyPage(RoutablePageMixin, SameSlugInEveryLanguage, SocialMixin, Listin
             ],
             heading=_("Notification email"),
         ),
+        PlainLanguagePanel(),
     ]
     promote_panels = (
         AbstractEmailForm.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing

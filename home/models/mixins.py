@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from home.panels import PlainLanguagePanel
+
 
 class SameSlugInEveryLanguage:
     """Translations keep the original's slug, so /commitments/safe/ is
@@ -91,6 +93,13 @@ class BasePage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
 
     class Meta:
         abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        """Every page type ends its Content tab with the read-only "Plain
+        language" panel (reading level of the last saved version)."""
+        super().__init_subclass__(**kwargs)
+        if not any(isinstance(panel, PlainLanguagePanel) for panel in cls.content_panels):
+            cls.content_panels = [*cls.content_panels, PlainLanguagePanel()]
 
 
 class SlugPerLocaleMixin(SameSlugInEveryLanguage):

@@ -1,7 +1,9 @@
 """Playwright driving Debian's Chromium (never a downloaded browser)."""
 
+import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def pytest_collection_modifyitems(items):
@@ -44,7 +49,54 @@ def chromium():
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script, as bundled in the axe-playwright-python wheel (no network)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        pytest.skip("axe-playwright-python is not installed (pip install -r requirements.lock).")
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    if not path.exists():
+        pytest.skip(f"axe.min.js is missing from {path.parent}.")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def demo_site(transactional_db, chromium, settings, tmp_path):
+    """The demo content (English and Spanish), loaded into the test database.
+
+    Transactional tests flush the database afterwards, so each test that asks
+    for it pays for one load (about 12 s): keep such tests few. Requesting
+    `chromium` first means a missing browser skips before the load. Media go
+    to this test's own folder: the shared test MEDIA_ROOT is removed by
+    whichever pytest session (or xdist worker) finishes first."""
+    from django.core.cache import caches
+    from django.core.management import call_command
+    from wagtail.models import Collection, Locale, Page, Site
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Wagtail caches renditions by image id; ids are reused after a flush.
+    for cache in caches.all():
+        cache.clear()
+    # An earlier transactional test may have flushed the migrations' data.
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    # Start from the bare tree, whatever pages earlier tests in this worker left.
+    for child in root.get_children():
+        child.delete()
+    Site.objects.all().delete()
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    call_command("load_demo_content", stdout=io.StringIO())
