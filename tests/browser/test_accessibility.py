@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .conftest import DESKTOP, PHONE
 
@@ -99,9 +100,13 @@ class Visit:
             kind = response.request.resource_type
             if kind not in ("document", "stylesheet", "script") or urlsplit(response.url).netloc != origin:
                 continue
-            if response.status in (301, 302, 303, 307, 308):
-                continue
-            size = len(gzip.compress(response.body()))
+            if response.status in (301, 302, 303, 307, 308) or response.request.redirected_to is not None:
+                continue  # a redirect's own response has no body; its target is counted
+            try:
+                body = response.body()
+            except PlaywrightError:
+                continue  # superseded by a later navigation (e.g. a redirect): not part of the page
+            size = len(gzip.compress(body))
             total += size
             parts.append(f"{kind} {urlsplit(response.url).path} {size} B")
         return total, parts
