@@ -1,8 +1,7 @@
-import shutil
-
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -10,10 +9,14 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _clean_test_media():
+def _test_media(tmp_path_factory):
+    """Each test process (xdist worker) keeps uploads in its own folder, so
+    one worker finishing never deletes another's images."""
     call_command("compile_catalogues", verbosity=0)  # the Spanish interface strings
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    media.enable()
     yield
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    media.disable()
 
 
 @pytest.fixture(autouse=True)
