@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from home import content_version
+
+        content_version.connect()

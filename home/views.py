@@ -3,6 +3,7 @@
 import logging
 import re
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -81,10 +82,12 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Allow: /",
-        "Disallow: /admin/",
+    lines = ["User-agent: *", "Allow: /"]
+    # A custom admin path stays out of robots.txt: listing it would tell
+    # scanners where to look.
+    if settings.ADMIN_PATH == "admin":
+        lines.append("Disallow: /admin/")
+    lines += [
         "Disallow: /search/",
         "Disallow: /es/search/",
         "",

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,15 +10,16 @@ from home import translation_views, views
 from home.sitemaps import TranslatedSitemap
 from lhs_cms.api import api_router
 
+ADMIN = settings.ADMIN_PATH
+
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     # Checked before wagtail-localize's own view (see home/translation_views.py).
     path(
-        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        f"{ADMIN}/localize/translate/<int:translation_id>/pofile/upload/",
         translation_views.upload_pofile,
         name="checked_upload_pofile",
     ),
-    path("admin/", include(wagtailadmin_urls)),
+    path(f"{ADMIN}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.accounts import DEMO_USERS, NotForProduction, demo_password, ensure_admin
@@ -16,7 +17,7 @@ class Command(BaseCommand):
             ensure_admin()
         except NotForProduction as error:
             raise CommandError(f"{error} Create real accounts with createsuperuser.") from error
-        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
+        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/{settings.ADMIN_PATH}/"
         password = demo_password()
         self.stdout.write(self.style.SUCCESS(f"Admin: {admin_url}  user: admin  password: {password}"))
         users = ", ".join(f"{username} ({group})" for username, group in DEMO_USERS)
