@@ -47,18 +47,19 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def _key(key_prefix, request, seconds, now):
-    # The address is hashed: cache keys stay short and safe for every backend,
-    # and the cache holds no readable addresses.
-    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+def _key(key_prefix, who, seconds, now):
+    # Who is hashed: cache keys stay short and safe for every backend, and
+    # the cache holds no readable addresses or user names.
+    digest = hashlib.sha256(who.encode()).hexdigest()[:32]
     window = int(now // seconds)
-    return f"ratelimit:{key_prefix}:{client}:{window}"
+    return f"ratelimit:{key_prefix}:{digest}:{window}"
 
 
-def hit(key_prefix, request, rate):
-    """Count one hit for this client; True while it is within `rate`."""
+def hit(key_prefix, request, rate, who=None):
+    """Count one hit for this client (or for `who`, e.g. a user name, when
+    given); True while it is within `rate`."""
     count, seconds = parse_rate(rate)
-    key = _key(key_prefix, request, seconds, time.time())
+    key = _key(key_prefix, who if who is not None else client_address(request), seconds, time.time())
     # add() creates the counter only if it is missing; incr() is atomic in
     # both the local memory cache and Redis, so parallel requests are counted.
     cache.add(key, 0, timeout=seconds)
@@ -69,6 +70,14 @@ def hit(key_prefix, request, rate):
         cache.set(key, 1, timeout=seconds)
         hits = 1
     return hits <= count
+
+
+def exhausted(key_prefix, request, rate, who=None):
+    """True when this client (or `who`) has used up `rate` in the current
+    window; counts nothing."""
+    count, seconds = parse_rate(rate)
+    key = _key(key_prefix, who if who is not None else client_address(request), seconds, time.time())
+    return (cache.get(key) or 0) >= count
 
 
 def retry_after(rate):

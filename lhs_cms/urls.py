@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import translation_views, views
+from home.admin_login import RateLimitedLoginView
 from home.sitemaps import TranslatedSitemap
 from lhs_cms.api import api_router
 
@@ -19,6 +20,8 @@ urlpatterns = [
         translation_views.upload_pofile,
         name="checked_upload_pofile",
     ),
+    # Before Wagtail's own login view: the same view, with failures counted.
+    path(f"{ADMIN}/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path(f"{ADMIN}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
