@@ -218,8 +218,11 @@ LOGGING = {
 }
 
 # The Wagtail admin's address; a less guessable path keeps most login
-# scanners away (the login itself is rate limited, see home/login.py).
+# scanners away (the login itself is rate limited, see home/admin_login.py).
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") or "admin"
+# Failed admin sign-ins allowed per client address, and per user name, in a
+# period (`N/m`, `N/h`, `N/d`) before further attempts are refused.
+ADMIN_LOGIN_FAILURE_LIMIT = os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "10/h")
 
 # Content-Security-Policy for the public site: nothing inline may run, and
 # nothing loads from another origin. The admin (Wagtail's own inline scripts)
