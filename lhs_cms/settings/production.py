@@ -22,12 +22,10 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-# Wagtail's live preview frames the site inside the admin (same origin), so
-# SAMEORIGIN rather than DENY; W019 is the warning about exactly that.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# X_FRAME_OPTIONS is SAMEORIGIN (base.py) for the live preview; W019 is the
+# warning about exactly that.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # Background tasks (survey notifications, Wagtail's reference index) run in a
