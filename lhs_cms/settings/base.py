@@ -253,6 +253,9 @@ PERMISSIONS_POLICY = {
     "interest-cohort": [],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's live preview frames the site inside the admin (same origin), so
+# SAMEORIGIN rather than DENY.
+X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Machine translation for translators: DeepL when a key is configured,
 # wagtail-localize's dummy translator (reverses words, no network) otherwise.
