@@ -13,6 +13,8 @@ from lhs_cms.api import api_router
 
 ADMIN = settings.ADMIN_PATH
 
+handler500 = "lhs_cms.errors.server_error"
+
 urlpatterns = [
     # Checked before wagtail-localize's own view (see home/translation_views.py).
     path(
