@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
+from home import site_chrome
 from home.panels import PlainLanguagePanel
 
 
@@ -100,6 +101,14 @@ class BasePage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
         super().__init_subclass__(**kwargs)
         if not any(isinstance(panel, PlainLanguagePanel) for panel in cls.content_panels):
             cls.content_panels = [*cls.content_panels, PlainLanguagePanel()]
+
+    def get_view_restrictions(self):
+        """Wagtail's own answer, read from the database only when the page
+        is in a private section (or an alias of one): elsewhere, which is
+        nearly everywhere, no restriction applies and no query is needed."""
+        if not any(self.path.startswith(path) for path in site_chrome.restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class SlugPerLocaleMixin(SameSlugInEveryLanguage):

@@ -1,6 +1,7 @@
 """Site-wide page types: the home page, standard pages and working groups."""
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home import site_chrome
 from home.blocks import BaseStreamBlock
 from home.models.mixins import BasePage
 
@@ -83,6 +85,26 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Wagtail's routing reads one page, then its specific page, per
+        segment of the address. Once a page has been found at an address,
+        the address is remembered (see home/site_chrome.py) and the page is
+        read in one query next time."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        known = site_chrome.known_route(request, url_path)
+        if known is not None:
+            pk, content_type_id = known
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = model.objects.filter(pk=pk).first() if model is not None else None
+            if page is not None and page.url_path == url_path:
+                return page.route(request, [])
+        result = super().route(request, path_components)
+        if result[0].url_path == url_path:
+            site_chrome.remember_route(request, url_path, result[0])
+        return result
 
     def get_featured_commitments(self):
         CommitmentPage = apps.get_model("commitments", "CommitmentPage")

@@ -7,103 +7,62 @@ import json
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from commitments.icons import ICONS
+from home import site_chrome
 
 register = template.Library()
 
-_CACHE_ATTR = "_site_tags_cache"
 _uid_counter = itertools.count(1)
 
 
-def _request_cache(request):
-    """A dict that lives as long as the request, so tags used several times
-    on one page (site root, index pages) cost one query each."""
-    if request is None:
-        return {}
-    cache = getattr(request, _CACHE_ATTR, None)
-    if cache is None:
-        cache = {}
-        setattr(request, _CACHE_ATTR, cache)
-    return cache
-
-
 def get_site_root(request, page=None):
-    """The site's root page in the active language, or None. When the current
-    page is in the root's own language the root is used as it is, which saves
-    looking up the active locale."""
-    cache = _request_cache(request)
-    if "site_root" not in cache:
-        site = Site.find_for_request(request) if request is not None else None
-        if site is None:
-            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        root = site.root_page if site is not None else None
-        if root is not None and not (isinstance(page, Page) and page.locale_id == root.locale_id):
-            root = root.localized
-        cache["site_root"] = root
-    return cache["site_root"]
+    """The site's root page in the active language, or None. A page in the
+    root's own language gets the root as it is."""
+    current = site_chrome.site(request)
+    if current is None:
+        return None
+    if isinstance(page, Page) and page.locale_id == current.root_page.locale_id:
+        return current.root_page
+    return site_chrome.site_root(request, site_chrome.active_locale_id(request))
 
 
-def active_locale_id(request):
-    """The pk of the locale of the active language, looked up once per request."""
-    cache = _request_cache(request)
-    if "locale_id" not in cache:
-        try:
-            cache["locale_id"] = Locale.get_active().pk
-        except Locale.DoesNotExist:
-            cache["locale_id"] = None
-    return cache["locale_id"]
-
-
-def localize(page, request):
-    """`page.localized`, without a locale query when the page is already in
-    the active language (the usual case)."""
-    if page is None or page.locale_id == active_locale_id(request):
-        return page
-    return page.localized
+def localized_page_url(page, request):
+    """Address of the page's live translation in the active language (the
+    page's own address if it has none)."""
+    locale_id = site_chrome.active_locale_id(request)
+    if page.locale_id == locale_id:
+        return page.get_url(request=request) or ""
+    current = site_chrome.site(request)
+    return site_chrome.cached(
+        request,
+        "localized-url",
+        current.pk if current else "",
+        page.translation_key,
+        locale_id,
+        build=lambda: page.localized.get_url(request=request) or "",
+    )
 
 
 def public_pages(queryset, request):
-    """`queryset.public()`, with the page view restrictions read once per
-    request rather than once per query."""
-    cache = _request_cache(request)
-    if "private_q" not in cache:
-        cache["private_q"] = Page.objects.all().private_q()
-    return queryset.exclude(cache["private_q"])
+    """`queryset.public()`, with the private sections read from the site-wide cache."""
+    return queryset.exclude(site_chrome.private_q(request))
 
 
-def _locale_id(page):
-    locale_id = getattr(page, "locale_id", None)
-    if locale_id:
-        return locale_id
-    try:
-        return Locale.get_active().pk
-    except Locale.DoesNotExist:
-        return None
+def _locale_id(page, request):
+    return getattr(page, "locale_id", None) or site_chrome.active_locale_id(request)
 
 
-def source_languages(pages, request):
-    """{page pk: language code} for the pages that are aliases of a page in
-    another language, i.e. still show that language's text. One query."""
-    aliases = {page.pk: page.alias_of_id for page in pages if page.alias_of_id}
-    if not aliases:
-        return {}
-    cache = _request_cache(request)
-    known = cache.setdefault("alias_languages", {})
-    missing = set(aliases.values()) - set(known)
-    if missing:
-        known.update(Page.objects.filter(pk__in=missing).values_list("pk", "locale__language_code"))
-    current = get_language()
-    return {pk: known[source] for pk, source in aliases.items() if known.get(source) not in (None, current)}
+def _lang(source_language):
+    """The lang attribute for text in `source_language`: "" when it is the active language."""
+    return source_language if source_language and source_language != get_language() else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -123,24 +82,14 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     items = []
     if root is not None:
-        children = list(public_pages(root.get_children().live().in_menu(), request).order_by("path"))
-        languages = source_languages(children, request)
-        for child in children:
-            if current_path == child.path:
+        for item in site_chrome.menu_items(request, root):
+            if current_path == item["path"]:
                 state = "page"
-            elif current_path.startswith(child.path):
+            elif current_path.startswith(item["path"]):
                 state = "true"
             else:
                 state = ""
-            items.append(
-                {
-                    "page": child,
-                    "title": child.title,
-                    "url": child.get_url(request=request),
-                    "current": state,
-                    "lang": languages.get(child.pk, ""),
-                }
-            )
+            items.append({**item, "current": state, "lang": _lang(item["source_language"])})
     return {"items": items, "request": request}
 
 
@@ -153,21 +102,22 @@ def breadcrumbs(context, page=None):
     root = get_site_root(request, page)
     crumbs = []
     if isinstance(page, Page) and root is not None and page.depth > root.depth and page.path.startswith(root.path):
-        if page.depth == root.depth + 1:
-            ancestors = [root]  # a top-level section: no query needed
-        else:
-            ancestors = page.get_ancestors().filter(depth__gte=root.depth).order_by("depth")
-        trail = [*ancestors, page]
-        languages = source_languages(trail, request)
+        trail = site_chrome.trail(request, root, page.path)
+        own = {
+            "pk": page.pk,
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "source_language": site_chrome.source_language(request, page),
+        }
         crumbs = [
             {
-                "title": crumb.title,
-                "url": crumb.get_url(request=request),
-                "home": crumb.pk == root.pk,
-                "current": crumb.pk == page.pk,
-                "lang": languages.get(crumb.pk, ""),
+                "title": crumb["title"],
+                "url": crumb["url"],
+                "home": crumb["pk"] == root.pk,
+                "current": crumb is own,
+                "lang": _lang(crumb["source_language"]),
             }
-            for crumb in trail
+            for crumb in [*trail, own]
         ]
     return {"crumbs": crumbs, "request": request}
 
@@ -187,46 +137,14 @@ def commitment_icon(key, decorative=False, css_class=""):
     }
 
 
-# Section pages that templates link to from elsewhere. They are looked up
-# together, in one query per request, whichever of them a page needs.
-LANDMARK_MODELS = ("commitments.CommitmentIndexPage", "commitments.CrosswalkPage", "stories.StoryIndexPage")
-
-
-def _landmarks(request, locale_id):
-    cache = _request_cache(request)
-    key = ("landmarks", locale_id)
-    if key not in cache:
-        content_types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in LANDMARK_MODELS))
-        by_type = {}
-        pages = public_pages(Page.objects.live().filter(content_type__in=content_types.values()), request)
-        if locale_id:
-            pages = pages.filter(locale_id=locale_id)
-        for page in pages.order_by("path"):
-            by_type.setdefault(page.content_type_id, page)
-        cache[key] = {model._meta.label_lower: by_type.get(ct.pk) for model, ct in content_types.items()}
-    return cache[key]
-
-
 @register.simple_tag(takes_context=True)
 def page_of_type(context, model_label, page=None):
     """`{% page_of_type "stories.StoryIndexPage" as story_index %}`: the first
-    live, public page of that type in the page's language (or the active
-    one). For the section pages in LANDMARK_MODELS this is a plain Page (title
-    and URL only); for other types, the specific page."""
+    live, public page of that section type (site_chrome.LANDMARK_MODELS) in
+    the page's language (or the active one), as a plain Page (title and URL)."""
     request = context.get("request")
     page = page or context.get("page")
-    locale_id = _locale_id(page)
-    label = model_label.lower()
-    if label in {name.lower() for name in LANDMARK_MODELS}:
-        return _landmarks(request, locale_id).get(label)
-    cache = _request_cache(request)
-    key = ("page_of_type", label, locale_id)
-    if key not in cache:
-        queryset = public_pages(apps.get_model(model_label).objects.live(), request)
-        if locale_id:
-            queryset = queryset.filter(locale_id=locale_id)
-        cache[key] = queryset.order_by("path").first()
-    return cache[key]
+    return site_chrome.landmarks(request, _locale_id(page, request)).get(model_label.lower())
 
 
 @register.simple_tag(takes_context=True)
@@ -252,7 +170,7 @@ def link_url(context, link):
     request = context.get("request")
     page = link.get("page") if hasattr(link, "get") else None
     if page is not None:
-        return localize(page, request).get_url(request=request) or ""
+        return localized_page_url(page, request)
     return (link.get("url") if hasattr(link, "get") else "") or ""
 
 
@@ -262,8 +180,7 @@ def localized_url(context, page):
     translation in the active language (the page itself if it has none)."""
     if not isinstance(page, Page):
         return ""
-    request = context.get("request")
-    return localize(page, request).get_url(request=request) or ""
+    return localized_page_url(page, context.get("request"))
 
 
 @register.simple_tag
@@ -291,9 +208,9 @@ def unique_id(context, prefix="id"):
     request = context.get("request")
     if request is None:
         return f"{prefix}-{next(_uid_counter)}"
-    cache = _request_cache(request)
-    cache["uid"] = cache.get("uid", 0) + 1
-    return f"{prefix}-{cache['uid']}"
+    memo = site_chrome.per_request(request)
+    memo["uid"] = memo.get("uid", 0) + 1
+    return f"{prefix}-{memo['uid']}"
 
 
 def _to_decimal(value):
@@ -353,53 +270,28 @@ def iframe_title(html, title):
     return mark_safe(head + format_html('<iframe title="{}"', title) + tail)  # noqa: S308
 
 
-def _enabled_locales(request):
-    """Locales of the languages in settings.LANGUAGES, in that order."""
-    cache = _request_cache(request)
-    if "locales" not in cache:
-        by_code = {locale.language_code: locale for locale in Locale.objects.all()}
-        cache["locales"] = [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
-    return cache["locales"]
-
-
-def _live_translations(page, request):
-    """{locale_id: page} for the page and its live translations. Aliases of
-    another language's page are not translations: their content is not in
-    their locale's language yet."""
-    cache = _request_cache(request)
-    key = ("translations", getattr(page, "pk", None))
-    if key not in cache:
-        found = {}
-        if isinstance(page, Page) and page.pk:
-            for translation in page.get_translations(inclusive=True).live().filter(alias_of__isnull=True):
-                found[translation.locale_id] = translation
-        cache[key] = found
-    return cache[key]
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """`{% language_links as links %}`: one entry per enabled language, linking
     to the live translation of this page, or to that language's home page."""
     request = context.get("request")
-    page = context.get("page")
-    translations = _live_translations(page, request)
-    site = Site.find_for_request(request) if request is not None else None
-    homes = {}
-    if site is not None:
-        homes = {home.locale_id: home for home in site.root_page.get_translations(inclusive=True).live()}
+    translations = site_chrome.translations(request, context.get("page"))
+    homes = site_chrome.language_homes(request)
     current_code = get_language()
     links = []
-    for locale in _enabled_locales(request):
-        target = translations.get(locale.pk) or homes.get(locale.pk)
-        if target is None:
+    for locale in site_chrome.locales(request):
+        if locale.pk in translations:
+            url = translations[locale.pk]["url"]
+        elif locale.pk in homes:
+            url = homes[locale.pk]
+        else:
             continue
         info = get_language_info(locale.language_code)
         links.append(
             {
                 "code": locale.language_code,
                 "name": info["name_local"],
-                "url": target.get_url(request=request),
+                "url": url,
                 "current": locale.language_code == current_code,
                 "is_translation": locale.pk in translations,
             }
@@ -412,13 +304,12 @@ def hreflang_links(context):
     """`{% hreflang_links as alternates %}`: (hreflang, absolute URL) for each
     live translation of the page, plus x-default for the default language."""
     request = context.get("request")
-    page = context.get("page")
-    translations = _live_translations(page, request)
+    translations = site_chrome.translations(request, context.get("page"))
     if len(translations) < 2:
         return []
-    by_locale = {locale.pk: locale for locale in _enabled_locales(request)}
+    by_locale = {locale.pk: locale for locale in site_chrome.locales(request)}
     alternates = [
-        (by_locale[locale_id].language_code, translation.get_full_url(request=request))
+        (by_locale[locale_id].language_code, translation["full_url"])
         for locale_id, translation in translations.items()
         if locale_id in by_locale
     ]
@@ -428,48 +319,61 @@ def hreflang_links(context):
     return sorted(alternates)
 
 
-@register.simple_tag
-def untranslated_source(page):
-    """`{% untranslated_source page as source %}`: for an alias of a page in
-    another language (not translated yet), that page; otherwise None."""
+@register.simple_tag(takes_context=True)
+def untranslated_language(context, page):
+    """`{% untranslated_language page as language %}`: for an alias of a page
+    in another language (not translated yet), the Locale it is shown in;
+    otherwise None."""
     if not isinstance(page, Page) or not page.alias_of_id:
         return None
-    source = page.alias_of
-    return source if source.locale_id != page.locale_id else None
+    request = context.get("request")
+    code = site_chrome.source_language(request, page)
+    source = next((locale for locale in site_chrome.locales(request) if locale.language_code == code), None)
+    return source if source is not None and source.pk != page.locale_id else None
 
 
 @register.simple_tag(takes_context=True)
 def story_commitments(context, story):
     """`{% story_commitments story as commitments %}`: the story's commitments
     in the story's language. Stories link to commitment pages of the language
-    they were written in; the pages of every language are read once per
-    request, so a listing costs one query however many cards it has."""
-    cache = _request_cache(context.get("request"))
-    key = ("commitments_by_key", story.locale_id)
-    if key not in cache:
-        from commitments.models import CommitmentPage
+    they were written in; the pages of each language are kept in the
+    site-wide cache, so a listing costs no query for them."""
+    from commitments.models import CommitmentPage
 
+    def build():
         pages = CommitmentPage.objects.live().filter(locale_id=story.locale_id).defer_streamfields()
-        cache[key] = {page.translation_key: page for page in pages}
-    by_key = cache[key]
+        return {page.translation_key: page for page in pages}
+
+    by_key = site_chrome.cached(context.get("request"), "commitments-by-key", story.locale_id, build=build)
     return [by_key.get(link.commitment.translation_key, link.commitment) for link in story.story_commitments.all()]
 
 
 @register.simple_tag(takes_context=True)
 def footer_text(context):
     """`{% footer_text as footer %}`: the live footer text in the active
-    language, or the default language's when it has none yet."""
-    cache = _request_cache(context.get("request"))
-    if "footer_text" not in cache:
-        from home.models import FooterText
+    language, or the default language's when it has none yet. (The footer
+    is a cached fragment, so this runs once per language and content version.)"""
+    from home.models import FooterText
 
-        # Oldest first wins: ordered newest first, later entries overwrite.
-        footers = {
-            footer.locale.language_code: footer
-            for footer in FooterText.objects.filter(live=True).select_related("locale").order_by("-pk")
-        }
-        cache["footer_text"] = footers.get(get_language()) or footers.get(settings.LANGUAGE_CODE)
-    return cache["footer_text"]
+    # Oldest first wins: ordered newest first, later entries overwrite.
+    footers = {
+        footer.locale.language_code: footer
+        for footer in FooterText.objects.filter(live=True).select_related("locale").order_by("-pk")
+    }
+    return footers.get(get_language()) or footers.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def content_version(context):
+    """`{% content_version as version %}`: the content version of this
+    request, for the keys of cached fragments that show live content."""
+    return site_chrome.version(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """`{% site_settings as site_settings %}`: the current site's SiteSettings."""
+    return site_chrome.site_settings(context.get("request"))
 
 
 @register.filter
@@ -503,14 +407,14 @@ def _organization(name, url=""):
 def structured_data(context, page=None):
     """`{% structured_data page %}`: JSON-LD for search engines: an
     Organization on the home page, an Article on a story; "" otherwise."""
-    from home.models import HomePage, SiteSettings
+    from home.models import HomePage
     from stories.models import StoryPage
 
     request = context.get("request")
     page = page or context.get("page")
     if request is None or not isinstance(page, (HomePage, StoryPage)):
         return ""
-    site_settings = SiteSettings.for_request(request)
+    site_settings = site_chrome.site_settings(request)
     site_name = site_settings.organization_name
     if isinstance(page, HomePage):
         data = {"@context": "https://schema.org", **_organization(site_name, page.get_full_url(request=request))}
@@ -524,7 +428,7 @@ def structured_data(context, page=None):
         "headline": page.title,
         "description": page.summary,
         "inLanguage": next(
-            (locale.language_code for locale in _enabled_locales(request) if locale.pk == page.locale_id),
+            (locale.language_code for locale in site_chrome.locales(request) if locale.pk == page.locale_id),
             get_language(),
         ),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},

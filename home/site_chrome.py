@@ -1,0 +1,281 @@
+"""The site-wide pieces every public page repeats (locales, site root, menu,
+breadcrumb trails, section pages, view restrictions, translations, settings)
+as plain data in the shared cache, under keys that include the content
+version (home/content_version.py). They are rebuilt once after a change
+instead of on every request; what varies per page (aria-current, the page's
+own crumb, lang attributes against the active language) is worked out per
+request from this data."""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.translation import get_language, get_supported_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from home import content_version
+
+# Entries are keyed by content version, so they never go stale; the
+# timeout only frees memory taken by old versions.
+TIMEOUT = 60 * 60 * 24
+
+_REQUEST_ATTR = "_site_chrome"
+
+# Section pages that templates link to from elsewhere, found together.
+LANDMARK_MODELS = ("commitments.CommitmentIndexPage", "commitments.CrosswalkPage", "stories.StoryIndexPage")
+
+
+def per_request(request):
+    """A dict that lives as long as the request (empty and unshared without one)."""
+    if request is None:
+        return {}
+    memo = getattr(request, _REQUEST_ATTR, None)
+    if memo is None:
+        memo = {}
+        setattr(request, _REQUEST_ATTR, memo)
+    return memo
+
+
+def version(request):
+    # One content version for the whole request, so one page is never
+    # built from two versions.
+    memo = per_request(request)
+    if "version" not in memo:
+        memo["version"] = content_version.current()
+    return memo["version"]
+
+
+def cached(request, name, *parts, build):
+    """`build()`, kept in the shared cache for this content version and in
+    the request for repeated use. `parts` say what the value depends on."""
+    memo = per_request(request)
+    memo_key = (name, *parts)
+    if memo_key not in memo:
+        key = _key(request, name, *parts)
+        boxed = cache.get(key)  # boxed, so None can be cached too
+        if boxed is None:
+            boxed = (build(),)
+            cache.set(key, boxed, TIMEOUT)
+        memo[memo_key] = boxed[0]
+    return memo[memo_key]
+
+
+def _key(request, name, *parts):
+    return ":".join(["site-chrome", str(version(request)), name, *map(str, parts)])
+
+
+def site(request):
+    """The request's Site (found once per request by Wagtail), else the default."""
+    found = Site.find_for_request(request) if request is not None else None
+    if found is None:
+        found = cached(
+            request,
+            "default-site",
+            build=lambda: Site.objects.filter(is_default_site=True).select_related("root_page").first(),
+        )
+    return found
+
+
+def locales(request):
+    """Locales of the languages in settings.LANGUAGES, in that order."""
+
+    def build():
+        by_code = {locale.language_code: locale for locale in Locale.objects.all()}
+        return [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
+
+    return cached(request, "locales", build=build)
+
+
+def locale_by_id(request, locale_id):
+    return next((locale for locale in locales(request) if locale.pk == locale_id), None)
+
+
+def active_locale_id(request):
+    """The pk of the active language's locale (like Locale.get_active, without a query)."""
+    try:
+        code = get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        code = settings.LANGUAGE_CODE
+    enabled = locales(request)
+    match = next((locale for locale in enabled if locale.language_code == code), None)
+    if match is None:
+        match = next((locale for locale in enabled if locale.language_code == settings.LANGUAGE_CODE), None)
+    return match.pk if match is not None else None
+
+
+def site_root(request, locale_id):
+    """The current site's root page in that locale (a plain Page), falling
+    back to the root itself when it has no live translation there."""
+    current = site(request)
+    if current is None:
+        return None
+    root = current.root_page
+    if locale_id is None or root.locale_id == locale_id:
+        return root
+
+    def build():
+        translation = root.get_translations().live().filter(locale_id=locale_id).first()
+        return translation or root
+
+    return cached(request, "site-root", current.pk, locale_id, build=build)
+
+
+def restricted_paths(request=None):
+    """Tree paths of the pages that have view restrictions, and of their
+    aliases (an alias takes its source's restrictions)."""
+
+    def build():
+        restricted = dict(PageViewRestriction.objects.values_list("page_id", "page__path"))
+        aliases = Page.objects.filter(alias_of_id__in=restricted).values_list("path", flat=True)
+        return sorted({*restricted.values(), *aliases})
+
+    return cached(request, "restricted-paths", build=build)
+
+
+def private_q(request):
+    """Matches pages in private sections: `queryset.exclude(private_q(request))`
+    is `queryset.public()` without reading the restrictions again."""
+    paths = restricted_paths(request)
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return q if paths else Q(pk__in=[])
+
+
+def _source_languages(pages):
+    """{page pk: language code of the source} for pages that are aliases."""
+    sources = {page.pk: page.alias_of_id for page in pages if page.alias_of_id}
+    if not sources:
+        return {}
+    codes = dict(Page.objects.filter(pk__in=set(sources.values())).values_list("pk", "locale__language_code"))
+    return {pk: codes[source] for pk, source in sources.items() if source in codes}
+
+
+def _item(page, request, languages):
+    return {
+        "pk": page.pk,
+        "path": page.path,
+        "title": page.title,
+        "url": page.get_url(request=request),
+        "source_language": languages.get(page.pk, ""),
+    }
+
+
+def menu_items(request, root):
+    """The live, public, 'show in menus' children of the root, as dicts."""
+
+    def build():
+        children = list(
+            root.get_children()
+            .live()
+            .in_menu()
+            .exclude(private_q(request))
+            .order_by("path")
+            .only("pk", "path", "depth", "url_path", "title", "locale_id", "alias_of_id")
+        )
+        languages = _source_languages(children)
+        return [_item(child, request, languages) for child in children]
+
+    return cached(request, "menu", site(request).pk, root.pk, build=build)
+
+
+def trail(request, root, page_path):
+    """Crumbs (dicts) for the ancestors of the page at `page_path`, from the
+    root down to its parent."""
+    steplen = Page.steplen
+    ancestor_paths = [page_path[:end] for end in range(len(root.path), len(page_path), steplen)]
+
+    def build():
+        ancestors = Page.objects.filter(path__in=ancestor_paths).order_by("depth")
+        ancestors = list(ancestors.only("pk", "path", "depth", "url_path", "title", "locale_id", "alias_of_id"))
+        languages = _source_languages(ancestors)
+        return [_item(ancestor, request, languages) for ancestor in ancestors]
+
+    return cached(request, "trail", site(request).pk, page_path[:-steplen], build=build)
+
+
+def source_language(request, page):
+    """Language code of the page an alias shows, or "" for a page that is not an alias."""
+    if not page.alias_of_id:
+        return ""
+    return cached(
+        request,
+        "source-language",
+        page.alias_of_id,
+        build=lambda: (
+            Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first() or ""
+        ),
+    )
+
+
+def landmarks(request, locale_id):
+    """{model label (lower case): first live public page of that type in the locale (a plain Page) or None}."""
+
+    def build():
+        content_types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in LANDMARK_MODELS))
+        pages = Page.objects.live().filter(content_type__in=content_types.values()).exclude(private_q(request))
+        if locale_id:
+            pages = pages.filter(locale_id=locale_id)
+        by_type = {}
+        for page in pages.order_by("path"):
+            by_type.setdefault(page.content_type_id, page)
+        return {model._meta.label_lower: by_type.get(ct.pk) for model, ct in content_types.items()}
+
+    return cached(request, "landmarks", locale_id, build=build)
+
+
+def language_homes(request):
+    """{locale pk: URL} of the live translations of the site's root page."""
+    current = site(request)
+    if current is None:
+        return {}
+
+    def build():
+        homes = current.root_page.get_translations(inclusive=True).live()
+        return {home.locale_id: home.get_url(request=request) for home in homes}
+
+    return cached(request, "language-homes", current.pk, build=build)
+
+
+def translations(request, page):
+    """{locale pk: {"url", "full_url"}} of the page and its live translations.
+    Aliases of another language's page are not translations: their content
+    is not in their locale's language yet."""
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+
+    def build():
+        found = page.get_translations(inclusive=True).live().filter(alias_of__isnull=True)
+        return {
+            translation.locale_id: {
+                "url": translation.get_url(request=request),
+                "full_url": translation.get_full_url(request=request),
+            }
+            for translation in found
+        }
+
+    current = site(request)
+    return cached(request, "translations", current.pk if current else "", page.translation_key, build=build)
+
+
+def site_settings(request):
+    """The SiteSettings of the request's site."""
+    from home.models import SiteSettings
+
+    current = site(request)
+    if current is None:
+        return None
+    return cached(request, "site-settings", current.pk, build=lambda: SiteSettings.for_site(current))
+
+
+def known_route(request, url_path):
+    """(page pk, content type pk) remembered for the page whose own address
+    is `url_path` (see HomePage.route), or None."""
+    return cache.get(_key(request, "route", url_path))
+
+
+def remember_route(request, url_path, page):
+    """Remember which page answers at `url_path`. Only pages found are
+    remembered, so requests for missing addresses cannot fill the cache."""
+    cache.set(_key(request, "route", url_path), (page.pk, page.content_type_id), TIMEOUT)
