@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from home import content_version
+        from home import content_version, page_cache, renditions
 
         content_version.connect()
+        renditions.connect()
+        page_cache.connect()

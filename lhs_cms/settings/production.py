@@ -32,6 +32,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 # separate `manage.py db_worker` process, so a slow mail server never slows a
 # visitor's request. Development and tests run them right after the commit.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+PREGENERATE_RENDITIONS = env_bool("PREGENERATE_RENDITIONS", True)
 
 # Logs as JSON lines on stdout unless LOG_FORMAT=text.
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")  # noqa: F405
