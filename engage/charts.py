@@ -50,8 +50,9 @@ def _label(x, y, label, anchor="end", size=14, limit=LABEL_CHARACTERS):
 def _open_svg(width, height, title):
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-        # As wide as the space allows, but never drawn larger than its own size.
-        f'width="100%" style="max-width:{width}px" role="img" aria-label="{escape(str(title))}">'
+        # Drawn at its own size; the stylesheet's `.chart` rule lets it shrink to
+        # fit narrower space (no style attribute: the CSP refuses inline styles).
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(str(title))}">'
         f"<title>{escape(str(title))}</title>"
     )
 
