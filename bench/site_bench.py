@@ -95,6 +95,8 @@ def build_site(stories, log):
     call_command("load_demo_content", **quiet)
     log(f"Adding stories up to {stories}")
     add_stories(stories, log)
+    # In production a task worker makes them when an image is saved; none runs here.
+    call_command("generate_renditions", **quiet)
 
 
 def pages_to_measure():
@@ -295,6 +297,7 @@ def machine():
         "CPU": f"{cpu}, {os.cpu_count()} cores",
         "Python": platform.python_version(),
         "PostgreSQL": psql("SHOW server_version"),
+        "Load average (1, 5, 15 min) at the end": ", ".join(f"{load:.1f}" for load in os.getloadavg()),
         "Load": f"{'wrk' if shutil.which('wrk') else 'Python threads'}, {CONNECTIONS} connections, on the same machine",
     }
 
@@ -334,8 +337,10 @@ def main():
     parser.add_argument("--keep-db", action="store_true", help="keep the database, and use it again next time")
     options = parser.parse_args()
 
+    began = time.perf_counter()
+
     def log(message):
-        print(message, file=sys.stderr, flush=True)
+        print(f"{time.perf_counter() - began:5.0f} s  {message}", file=sys.stderr, flush=True)
 
     env = bench_env(options.workers)
     os.environ.update(env)
@@ -348,9 +353,8 @@ def main():
         import django
 
         django.setup()
-        started = time.perf_counter()
         build_site(options.stories, log)
-        log(f"Site ready in {time.perf_counter() - started:.0f} s")
+        log("Site ready")
         pages = pages_to_measure()
         queries = count_queries(pages)
 

@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
 
+from home.demo import content
 from home.demo.spanish import LANGUAGE, SpanishLoader, load_catalogue
 from stories.models import Sector, StoryIndexPage, StoryPage
 
@@ -34,7 +35,7 @@ def add_stories(total, log):
     english = Locale.get_default()
     spanish = Locale.objects.get(language_code=LANGUAGE)
     index = StoryIndexPage.objects.get(locale=english)
-    demo = list(StoryPage.objects.child_of(index).order_by("pk"))
+    demo = list(StoryPage.objects.child_of(index).filter(slug__in=[row["slug"] for row in content.STORIES]))
     catalogue = load_catalogue()
     translatable = [story for story in demo if story.title in catalogue]
     sectors = list(Sector.objects.filter(locale=english))
