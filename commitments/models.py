@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
+from home import site_chrome
 from home.models import BasePage, SlugPerLocaleMixin
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -46,10 +47,10 @@ class CommitmentIndexPage(BasePage):
         verbose_name = _("commitment index page")
 
     def get_commitments(self):
-        return CommitmentPage.objects.child_of(self).live().public().defer_streamfields().order_by("number")
+        return [page for page in CommitmentPage.in_locale(self.locale_id) if page.is_child_of(self)]
 
     def get_crosswalk_page(self):
-        return CrosswalkPage.objects.child_of(self).live().public().first()
+        return site_chrome.public(CrosswalkPage.objects.child_of(self).live()).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -118,6 +119,18 @@ class CommitmentPage(BasePage):
     class Meta:
         verbose_name = _("commitment page")
 
+    @classmethod
+    def in_locale(cls, locale_id, request=None):
+        """The live, public commitment pages of one language by number, with
+        streamfields deferred, kept in the site-wide cache (home/site_chrome.py):
+        many pages list them."""
+
+        def build():
+            pages = site_chrome.public(cls.objects.live().filter(locale_id=locale_id))
+            return list(pages.defer_streamfields().order_by("number"))
+
+        return site_chrome.cached(request, "commitments", locale_id, build=build)
+
     @property
     def icon_svg(self):
         return ICONS.get(self.icon, ("", ""))[1]
@@ -142,9 +155,11 @@ class CommitmentPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = self.get_stories()
         context["crosswalk_links"] = self.get_crosswalk_links()
-        siblings = CommitmentPage.objects.sibling_of(self, inclusive=False).live().public().defer_streamfields()
-        context["previous_commitment"] = siblings.filter(number__lt=self.number).order_by("-number").first()
-        context["next_commitment"] = siblings.filter(number__gt=self.number).order_by("number").first()
+        siblings = [
+            page for page in CommitmentPage.in_locale(self.locale_id) if page.is_sibling_of(self) and page.pk != self.pk
+        ]
+        context["previous_commitment"] = next((p for p in reversed(siblings) if p.number < self.number), None)
+        context["next_commitment"] = next((p for p in siblings if p.number > self.number), None)
         return context
 
 
@@ -166,13 +181,7 @@ class CrosswalkPage(BasePage):
     def get_matrix(self):
         """Rows of (commitment, [cells]) with one cell per framework, each cell
         the list of that framework's elements the commitment maps to."""
-        commitments = list(
-            CommitmentPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .defer_streamfields()
-            .order_by("number")
-        )
+        commitments = CommitmentPage.in_locale(self.locale_id)
         frameworks = list(Framework.objects.filter(locale_id=self.locale_id).prefetch_related("elements"))
         links = CrosswalkLink.objects.filter(page__in=commitments).select_related("element")
         cells = {}

@@ -133,7 +133,7 @@ def restricted_paths(request=None):
     return cached(request, "restricted-paths", build=build)
 
 
-def private_q(request):
+def private_q(request=None):
     """Matches pages in private sections: `queryset.exclude(private_q(request))`
     is `queryset.public()` without reading the restrictions again."""
     paths = restricted_paths(request)
@@ -141,6 +141,12 @@ def private_q(request):
     for path in paths:
         q |= Q(path__startswith=path)
     return q if paths else Q(pk__in=[])
+
+
+def public(queryset, request=None):
+    """`queryset.public()`, with the private sections read from the cache
+    rather than the database."""
+    return queryset.exclude(private_q(request))
 
 
 def _source_languages(pages):
@@ -214,7 +220,7 @@ def landmarks(request, locale_id):
 
     def build():
         content_types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in LANDMARK_MODELS))
-        pages = Page.objects.live().filter(content_type__in=content_types.values()).exclude(private_q(request))
+        pages = public(Page.objects.live().filter(content_type__in=content_types.values()), request)
         if locale_id:
             pages = pages.filter(locale_id=locale_id)
         by_type = {}

@@ -11,20 +11,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home import site_chrome
 
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 WORD = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
-
-
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
 
 
 @require_GET
@@ -40,13 +35,13 @@ def search(request):
         "paginator": None,
     }
     status = 200
-    locale = _active_locale()
+    locale_id = site_chrome.active_locale_id(request)
     if len(query_string) > MAX_QUERY_LENGTH:
         context["error"] = "too_long"
         context["search_query"] = ""
         status = 400
-    elif query_string and locale is not None:
-        pages = Page.objects.live().public().filter(locale=locale).specific()
+    elif query_string and locale_id is not None:
+        pages = site_chrome.public(Page.objects.live(), request).filter(locale_id=locale_id).specific()
         query = Query.get(query_string)
         query.add_hit()
         # Promotions of pages in this language that anyone may see.

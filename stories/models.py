@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page, PageManager, RevisionMixin, Translat
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home import site_chrome
 from home.blocks import QuoteBlock
 from home.models import BasePage, SlugPerLocaleMixin
 from stories.blocks import OutcomeBlock, SourceBlock
@@ -116,8 +117,7 @@ class StoryPageQuerySet(PageQuerySet):
         """Live, public stories of one language, with what a card shows loaded
         in a fixed number of queries."""
         return (
-            self.live()
-            .public()
+            site_chrome.public(self.live())
             .filter(locale_id=locale_id)
             .defer_streamfields()
             .select_related("sector")
@@ -263,12 +263,8 @@ class StoryPage(BasePage):
         """The story's commitments in the story's own language."""
         from commitments.models import CommitmentPage
 
-        keys = self.commitment_keys
-        pages = {
-            page.translation_key: page
-            for page in CommitmentPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys)
-        }
-        return [pages[key] for key in keys if key in pages]
+        pages = {page.translation_key: page for page in CommitmentPage.in_locale(self.locale_id)}
+        return [pages[key] for key in self.commitment_keys if key in pages]
 
     def get_related_stories(self):
         keys = self.commitment_keys

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
@@ -26,6 +27,14 @@ def _english_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back
+    after every test, and pieces cached under the content version (and
+    whole pages) must not outlive the content they were built from."""
+    cache.clear()
 
 
 @pytest.fixture

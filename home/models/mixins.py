@@ -86,7 +86,20 @@ class ListingMixin(models.Model):
         return self.search_description or self.listing_summary
 
 
-class BasePage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
+class ViewRestrictionsFromCache:
+    """For page types: Wagtail checks a page's view restrictions (with two
+    queries, more for aliases) on every request. The restriction is read
+    from the database only when the page is in a private section (or an
+    alias of one), as the site-wide cache says; elsewhere, which is nearly
+    everywhere, none applies and no query is needed."""
+
+    def get_view_restrictions(self):
+        if not any(self.path.startswith(path) for path in site_chrome.restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class BasePage(ViewRestrictionsFromCache, SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
     """Abstract parent of every page type: SEO, social and listing fields in
     the Promote tab, and the text a card shows."""
 
@@ -101,14 +114,6 @@ class BasePage(SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
         super().__init_subclass__(**kwargs)
         if not any(isinstance(panel, PlainLanguagePanel) for panel in cls.content_panels):
             cls.content_panels = [*cls.content_panels, PlainLanguagePanel()]
-
-    def get_view_restrictions(self):
-        """Wagtail's own answer, read from the database only when the page
-        is in a private section (or an alias of one): elsewhere, which is
-        nearly everywhere, no restriction applies and no query is needed."""
-        if not any(self.path.startswith(path) for path in site_chrome.restricted_paths()):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
 
 class SlugPerLocaleMixin(SameSlugInEveryLanguage):

@@ -3,8 +3,10 @@
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -15,13 +17,7 @@ from home import site_chrome
 from home.blocks import BaseStreamBlock
 from home.models.mixins import BasePage
 
-
-def in_chosen_order(queryset, translation_keys):
-    """The pages of `queryset` whose translation keys were chosen, in the
-    order chosen. Editors choose pages in one locale; the keys find the
-    same pages in every locale."""
-    by_key = {page.translation_key: page for page in queryset.filter(translation_key__in=translation_keys)}
-    return [by_key[key] for key in translation_keys if key in by_key]
+FEATURED_STORY_MAX = 6
 
 
 class HomePage(BasePage):
@@ -64,7 +60,7 @@ class HomePage(BasePage):
         InlinePanel(
             "featured_stories",
             label=_("Featured stories"),
-            max_num=6,
+            max_num=FEATURED_STORY_MAX,
             help_text=_("Leave empty to show the newest stories."),
         ),
         MultiFieldPanel(
@@ -98,7 +94,14 @@ class HomePage(BasePage):
         if known is not None:
             pk, content_type_id = known
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=pk).first() if model is not None else None
+            page = None
+            if model is not None:
+                # With what the page shows of its own (images, linked pages,
+                # terms) in the same query.
+                related = [
+                    field.name for field in model._meta.local_fields if field.many_to_one and not field.primary_key
+                ]
+                page = model.objects.select_related(*related).filter(pk=pk).first()
             if page is not None and page.url_path == url_path:
                 return page.route(request, [])
         result = super().route(request, path_components)
@@ -108,29 +111,40 @@ class HomePage(BasePage):
 
     def get_featured_commitments(self):
         CommitmentPage = apps.get_model("commitments", "CommitmentPage")
-        pages = CommitmentPage.objects.live().public().filter(locale_id=self.locale_id)
-        keys = [f.commitment.translation_key for f in self.featured_commitments.select_related("commitment")]
+        pages = CommitmentPage.in_locale(self.locale_id)
+        keys = list(self.featured_commitments.values_list("commitment__translation_key", flat=True))
         if keys:
-            return in_chosen_order(pages, keys)
-        return list(pages.order_by("number")[: self.FEATURED_COMMITMENT_FALLBACK])
+            by_key = {page.translation_key: page for page in pages}
+            return [by_key[key] for key in keys if key in by_key]
+        return pages[: self.FEATURED_COMMITMENT_FALLBACK]
 
     def get_featured_stories(self):
+        """The chosen stories in the chosen order, topped up with the newest
+        others to FEATURED_STORY_COUNT, in one listing query."""
         StoryPage = apps.get_model("stories", "StoryPage")
-        stories = StoryPage.objects.for_listing(self.locale_id)
-        keys = [f.story.translation_key for f in self.featured_stories.select_related("story")]
-        chosen = in_chosen_order(stories, keys) if keys else []
-        if len(chosen) < self.FEATURED_STORY_COUNT:
-            chosen += list(
-                stories.exclude(pk__in=[s.pk for s in chosen]).order_by("-date", "-pk")[
-                    : self.FEATURED_STORY_COUNT - len(chosen)
-                ]
+        featured = self.featured_stories.all()
+        if isinstance(featured, FakeQuerySet):
+            # A preview: the chosen stories are in memory, not in the database.
+            keys = [item.story.translation_key for item in featured]
+            chosen_position = Case(
+                *(When(translation_key=key, then=Value(n)) for n, key in enumerate(keys)), output_field=IntegerField()
             )
-        return chosen[: max(self.FEATURED_STORY_COUNT, len(keys))]
+        else:
+            chosen = featured.filter(story__translation_key=OuterRef("translation_key")).values("sort_order")
+            chosen_position = Subquery(chosen[:1])
+        stories = (
+            StoryPage.objects.for_listing(self.locale_id)
+            .annotate(chosen_position=chosen_position)
+            .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")
+        )
+        candidates = list(stories[: max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)])
+        chosen = [story for story in candidates if story.chosen_position is not None]
+        newest = [story for story in candidates if story.chosen_position is None]
+        return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
 
     def get_working_groups(self):
         return (
-            WorkingGroupPage.objects.live()
-            .public()
+            site_chrome.public(WorkingGroupPage.objects.live())
             .filter(locale_id=self.locale_id, group_type=WorkingGroupPage.GroupType.WORKING)
             .defer_streamfields()
             .order_by("path")
@@ -187,7 +201,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().defer_streamfields()
+        context["child_pages"] = site_chrome.public(self.get_children().live()).specific().defer_streamfields()
         return context
 
 

@@ -51,11 +51,6 @@ def localized_page_url(page, request):
     )
 
 
-def public_pages(queryset, request):
-    """`queryset.public()`, with the private sections read from the site-wide cache."""
-    return queryset.exclude(site_chrome.private_q(request))
-
-
 def _locale_id(page, request):
     return getattr(page, "locale_id", None) or site_chrome.active_locale_id(request)
 
@@ -160,7 +155,7 @@ def child_pages(page):
     """`{% child_pages page as children %}`: live, public children, specific."""
     if not isinstance(page, Page):
         return []
-    return page.get_children().live().public().specific().defer_streamfields()
+    return site_chrome.public(page.get_children().live()).specific().defer_streamfields()
 
 
 @register.simple_tag(takes_context=True)
@@ -176,11 +171,22 @@ def link_url(context, link):
 
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
-    """`{% localized_url page.survey_page %}`: address of the page's
-    translation in the active language (the page itself if it has none)."""
-    if not isinstance(page, Page):
+    """`{% localized_url page.survey_page_id %}` (or a page): address of the
+    page's translation in the active language (the page itself if it has
+    none). Given the pk, the chosen page is not read at all once cached."""
+    request = context.get("request")
+    if isinstance(page, Page):
+        return localized_page_url(page, request)
+    if not page:
         return ""
-    return localized_page_url(page, context.get("request"))
+    current = site_chrome.site(request)
+
+    def build():
+        found = Page.objects.filter(pk=page).first()
+        return localized_page_url(found, request) if found is not None else ""
+
+    locale_id = site_chrome.active_locale_id(request)
+    return site_chrome.cached(request, "localized-url-of", current.pk if current else "", page, locale_id, build=build)
 
 
 @register.simple_tag
@@ -340,11 +346,7 @@ def story_commitments(context, story):
     site-wide cache, so a listing costs no query for them."""
     from commitments.models import CommitmentPage
 
-    def build():
-        pages = CommitmentPage.objects.live().filter(locale_id=story.locale_id).defer_streamfields()
-        return {page.translation_key: page for page in pages}
-
-    by_key = site_chrome.cached(context.get("request"), "commitments-by-key", story.locale_id, build=build)
+    by_key = {page.translation_key: page for page in CommitmentPage.in_locale(story.locale_id, context.get("request"))}
     return [by_key.get(link.commitment.translation_key, link.commitment) for link in story.story_commitments.all()]
 
 
