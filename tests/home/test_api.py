@@ -71,3 +71,20 @@ def test_search_finds_pages(client, story_index):
     factories.StoryPageFactory(parent=story_index, title="Sepsis story")
     items = client.get("/api/v2/pages/", {"search": '"sepsis'}).json()["items"]
     assert [item["title"] for item in items] == ["Sepsis story"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["site=nowhere.example", "site=localhost:http", "site=localhost:80:80", "site=", "title=a%00b", "a%00=1"],
+)
+def test_a_site_that_does_not_exist_or_a_nul_character_is_a_bad_request(client, story_index, query):
+    response = client.get(f"/api/v2/pages/?{query}")
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_the_site_filter_still_works(client, story_index):
+    assert client.get("/api/v2/pages/?site=localhost").status_code == 200
+    assert client.get("/api/v2/pages/?site=localhost:80").status_code == 200
