@@ -2,8 +2,8 @@
 stories, for the site benchmark.
 
 Each new story is a copy of one of the demo stories, made with Wagtail's own
-page copy, so it is a live page with a published revision and the demo
-story's image, commitments and stakeholders; its title, slug, date and
+page copy and then published, so it is a live page with a published revision
+and the demo story's image, commitments and stakeholders; its title, slug, date and
 sector differ, so listings, filters and the search index see many different
 pages. The Spanish tree gets the copies the way the demo gets its stories:
 synchronised as aliases, and one in TRANSLATED_EVERY translated through
@@ -15,7 +15,9 @@ import random
 
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Locale
+from django.db.models import F
+from django.utils import timezone
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
@@ -44,7 +46,7 @@ def add_stories(total, log):
     first = StoryPage.objects.child_of(index).count() + 1
     if first > total:
         return
-    translated = []
+    copies, translated = [], []
     with transaction.atomic():
         for number in range(first, total + 1):
             translate = number % TRANSLATED_EVERY == 0
@@ -60,16 +62,32 @@ def add_stories(total, log):
                     "sector": sectors[number % len(sectors)],
                 },
                 copy_revisions=False,
+                keep_live=False,
                 log_action=None,
             )
+            copies.append(copy.pk)
             if translate:
-                translated.append((copy, {title: f"{catalogue[source.title]} (caso {number})"}))
+                translated.append((copy.pk, {title: f"{catalogue[source.title]} (caso {number})"}))
             if number % 100 == 0:
                 log(f"  {number} stories")
+        # Published in one statement, as each page's publish would leave it.
+        # Publishing them one by one tells the page cache each time, and its
+        # purge looks up every story that shares a commitment: a bulk load
+        # would take time growing with the square of the stories, to purge
+        # a cache that is still empty.
+        now = timezone.now()
+        Page.objects.filter(pk__in=copies).update(
+            live=True,
+            has_unpublished_changes=False,
+            live_revision=F("latest_revision"),
+            first_published_at=now,
+            last_published_at=now,
+        )
     with transaction.atomic():
         synchronize_tree(english, spanish)
         creator = TranslationCreator(user=None, target_locales=[spanish])
-        for copy, title in translated:
+        for pk, title in translated:
+            copy = StoryPage.objects.get(pk=pk)  # live now
             creator.create_translations(copy, include_related_objects=False)
             source = TranslationSource.objects.get_for_instance(copy)
             translation = Translation.objects.get(source=source, target_locale=spanish)
