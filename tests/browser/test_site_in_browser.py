@@ -4,6 +4,8 @@ import pytest
 
 from tests import factories
 
+from .test_accessibility import Visit
+
 # The live server reads committed data, so these tests commit.
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,4 +43,18 @@ def test_story_filters_work_without_javascript(chromium, live_server, site):
     page.wait_for_url("**/stories/?*sector=payers*")
     assert page.get_by_role("link", name="Payer story").count() == 1
     assert page.get_by_role("link", name="Hospital story").count() == 0
+    context.close()
+
+
+def test_a_content_security_policy_violation_counts_as_a_console_error(chromium, live_server, site):
+    """The page checks rely on this: anything the CSP refuses (here an inline
+    style, as a chart once had) shows up among the console errors."""
+    context = chromium.new_context()
+    visit = Visit(context, live_server.url)
+    visit.goto("/")
+    assert not visit.console_errors()
+    with visit.page.expect_console_message(lambda message: message.type == "error"):
+        visit.page.evaluate("""document.body.insertAdjacentHTML("beforeend", '<p style="color: red">Inline</p>')""")
+    errors = visit.console_errors()
+    assert len(errors) == 1 and "Content Security Policy" in errors[0], errors
     context.close()
