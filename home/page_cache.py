@@ -362,16 +362,33 @@ PURGE_REFERENCING_MODELS = (
 )
 
 
+def _purging_needed():
+    """Nothing to purge with the page cache off and no CDN. (Entries kept
+    from before it was turned off expire within PAGE_CACHE_SECONDS.)"""
+    return settings.PAGE_CACHE_ENABLED or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def _on_page_changed(instance, **_kwargs):
-    purge_for_page(instance).send()
+    if _purging_needed():
+        purge_for_page(instance).send()
+
+
+def _on_page_created(instance, created, raw=False, **_kwargs):
+    # A page made live at once (a script, the demo loader) is published
+    # without Wagtail's signal.
+    if created and instance.live and not raw and _purging_needed():
+        purge_for_page(instance).send()
 
 
 def _on_page_moving(instance, **_kwargs):
     # Before the move: the old URLs, ancestors and menu position.
-    purge_for_page(instance).send()
+    if _purging_needed():
+        purge_for_page(instance).send()
 
 
 def _on_slug_changed(instance, instance_before, **_kwargs):
+    if not _purging_needed():
+        return
     purge = purge_for_page(instance)
     if instance.numchild:
         purge.everything = True  # every descendant's URL changed
@@ -381,12 +398,16 @@ def _on_slug_changed(instance, instance_before, **_kwargs):
 
 
 def _on_site_wide_change(**_kwargs):
+    if not _purging_needed():
+        return
     purge = Purge()
     purge.everything = True
     purge.send()
 
 
 def _on_referenced_change(instance, **_kwargs):
+    if not _purging_needed():
+        return
     from home.models import Resource
 
     purge = Purge()
@@ -425,10 +446,11 @@ def connect():
     pre_page_move.connect(_on_page_moving, dispatch_uid="page-cache-pre-move")
     post_page_move.connect(_on_page_changed, dispatch_uid="page-cache-post-move")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid="page-cache-slug")
-    # Before the delete, while the page's place and references are known.
-    # Page subclasses send it as themselves, not as Page.
+    # Page subclasses send these as themselves, not as Page.
     for model in apps.get_models():
         if issubclass(model, Page):
+            post_save.connect(_on_page_created, sender=model, dispatch_uid=f"page-cache-create-{model._meta.label}")
+            # Before the delete, while the page's place and references are known.
             pre_delete.connect(_on_page_changed, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
     for label in PURGE_EVERYTHING_MODELS:
         model = apps.get_model(label)
