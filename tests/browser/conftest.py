@@ -21,19 +21,39 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+# Every skip for a missing browser carries this, so the summary can count them.
+NOT_RUN = "browser tests not run"
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly, at the very end of `make test`, that the browser tests did not run."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if NOT_RUN in str(report.longrepr)]
+    if skipped:
+        reason = str(skipped[0].longrepr[2]).removeprefix("Skipped: ")
+        terminalreporter.write_sep("=", f"{len(skipped)} {NOT_RUN}", yellow=True, bold=True)
+        terminalreporter.write_line(f"{reason} .ci/run installs Chromium and always runs them.")
+
+
+def missing(what, install):
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"The browser tests are required (REQUIRE_BROWSER=1) but {what} is missing.")
+    pytest.skip(f"{NOT_RUN}: {what} is missing ({install}).")
+
+
 @pytest.fixture(scope="session")
 def chromium():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing.")
-        pytest.skip("Chromium is not installed (apt-get install -y chromium).")
-    from playwright.sync_api import sync_playwright
+        missing(f"Chromium ({CHROMIUM})", "apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright for Python", "pip install -r requirements.lock")
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls
     # the tests make between page loads are still plain synchronous calls.
