@@ -1,25 +1,105 @@
-"""Every listing runs a bounded number of queries that does not grow with the
-number of stories."""
+"""Every public page type, in English and in Spanish, renders in at most
+MAX_QUERIES SQL queries, and in the same number with a few stories as with
+a thousand more.
+
+"Warm" below means the site-wide pieces (home/site_chrome.py: menu,
+breadcrumb trails, section pages, translations, settings, footer, filter
+choices, known addresses) are already in the cache for the current content
+version: the state of every request but the first after a change. "Cold"
+means the cache was just cleared: that request builds all of them, so it is
+allowed more (COLD_MAX_QUERIES), once per change. The full-page cache is off
+throughout: these are the queries of a page actually rendered."""
+
+import uuid
 
 import pytest
+import wagtail_factories
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from engage.models import ShareStoryPage
+from home.models import WorkingGroupMember
+from stories.models import StoryCommitment, StoryIndexPage, StoryPage
 from tests import factories
 
-MAX_QUERIES = {
-    "/": 28,
-    "/commitments/": 20,
-    "/commitments/engaged/": 30,
-    "/stories/": 27,
-    "/stories/?commitment=safe&sector=payers": 29,
-    "/stories/story-1/": 31,  # related stories at the foot
-}
+MAX_QUERIES = 12
+# The first request after a change also reads the site root, locales,
+# menu, trail, section pages, translations, settings, footer, filter
+# choices and the page's address; measured at 24-33 on this site.
+COLD_MAX_QUERIES = 36
+MANY_STORIES = 1000
+# Pages whose code is not yet done (engage/): the survey page type does not
+# take its view restrictions from the cache (home.models.ViewRestrictionsFromCache),
+# so an alias of it and of its parent pays Wagtail's own check, and its
+# steps read sectors and stakeholders on every request. Still the same
+# count with many stories.
+NOT_YET_WITHIN = {"/es/engage/survey/": 17}
+
+ENGLISH_PAGES = [
+    "/",
+    "/commitments/",
+    "/commitments/safe/",
+    "/commitments/crosswalk/",
+    "/stories/",
+    "/stories/?commitment=safe&sector=payers",
+    "/stories/story-1/",
+    "/search/?q=story",
+    "/about/",
+    "/about/working-group/",
+    "/engage/",
+    "/engage/survey/",
+    "/engage/share-your-story/",
+]
+# Translated: home, commitments, one commitment, the story index, one
+# story. Aliases (shown in English with a notice): the rest.
+SPANISH_PAGES = [
+    "/es/",
+    "/es/commitments/",
+    "/es/commitments/safe/",
+    "/es/commitments/crosswalk/",
+    "/es/stories/",
+    "/es/stories/?commitment=safe",
+    "/es/stories/story-1/",
+    "/es/search/?q=story",
+    "/es/about/",
+    "/es/about/working-group/",
+    "/es/engage/",
+    "/es/engage/survey/",
+    "/es/engage/share-your-story/",
+]
+PAGES = ENGLISH_PAGES + SPANISH_PAGES
 
 
-def add_stories(story_index, commitments, sector, stakeholder, image, count, start=0):
-    for n in range(start, start + count):
-        story = factories.StoryPageFactory(
+@pytest.fixture(autouse=True)
+def _no_full_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def publish_translation(page, locale, **fields):
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+@pytest.fixture
+def site(home_page, commitments, story_index):
+    """A small bilingual site with every page type."""
+    image = wagtail_factories.ImageFactory()
+    home_page.hero_image = image
+    home_page.save_revision().publish()
+    commitment_index = commitments[0].get_parent()
+    crosswalk = factories.CrosswalkPageFactory(parent=commitment_index)
+    sector = factories.SectorFactory(slug="payers")
+    stakeholder = factories.StakeholderFactory(slug="patients")
+    stories = [
+        factories.StoryPageFactory(
             parent=story_index,
             title=f"Story {n}",
             slug=f"story-{n}",
@@ -27,7 +107,82 @@ def add_stories(story_index, commitments, sector, stakeholder, image, count, sta
             hero_image=image,
             hero_image_alt="An illustration",
         )
-        factories.link_story(story, commitments=commitments, stakeholders=[stakeholder])
+        for n in range(1, 6)
+    ]
+    for story in stories:
+        factories.link_story(story, commitments=commitments[:2], stakeholders=[stakeholder])
+    home_page.featured_stories.create(story=stories[0])
+    about = factories.StandardPageFactory(parent=home_page, title="About", slug="about", show_in_menus=True)
+    group = factories.WorkingGroupPageFactory(parent=about, slug="working-group", image=image)
+    WorkingGroupMember.objects.create(page=group, person=factories.PersonFactory(), locale=group.locale)
+    engage = factories.EngagePageFactory(parent=home_page, show_in_menus=True)
+    survey = factories.SurveyPageFactory(parent=engage)
+    factories.SurveyFormFieldFactory(page=survey)
+    engage.add_child(instance=ShareStoryPage(title="Share your story", slug="share-your-story"))
+    story_index.show_in_menus = True
+    story_index.save_revision().publish()
+
+    spanish = Locale.objects.create(language_code="es")
+    publish_translation(home_page, spanish, title="Compromisos Compartidos")
+    publish_translation(commitment_index, spanish, title="Los Compromisos")
+    publish_translation(commitments[1], spanish, title="Seguro")
+    publish_translation(story_index, spanish, title="Historias")
+    publish_translation(stories[0], spanish, title="Historia 1")
+    share = engage.get_children().type(ShareStoryPage).first().specific
+    for page in (crosswalk, about, group, engage, survey, share):
+        page.copy_for_translation(spanish, copy_parents=True, alias=True)
+    return {"story_index": story_index, "commitments": commitments, "sector": sector, "image": image}
+
+
+def add_stories(index, count, sector, commitment, image):
+    """`count` live stories under `index`, inserted in bulk: tree paths are
+    worked out as treebeard would (the next free steps under the index),
+    and each story has a sector, an image and a commitment, like the
+    stories on the cards."""
+    index = StoryIndexPage.objects.get(pk=index.pk)
+    now = timezone.now()
+    first_step = index.numchild + 1
+    content_type_id = ContentType.objects.get_for_model(StoryPage).pk
+    pages = Page.objects.bulk_create(
+        [
+            Page(
+                title=f"Bulk story {step}",
+                draft_title=f"Bulk story {step}",
+                slug=f"bulk-story-{step}",
+                path=StoryPage._get_path(index.path, index.depth + 1, step),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}bulk-story-{step}/",
+                content_type_id=content_type_id,
+                locale_id=index.locale_id,
+                translation_key=uuid.uuid4(),
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+            )
+            for step in range(first_step, first_step + count)
+        ]
+    )
+    if pages[0].pk is None:  # backends that do not return keys from bulk inserts
+        pages = list(Page.objects.filter(path__in=[page.path for page in pages]).order_by("path"))
+    for page in pages:
+        story = StoryPage(
+            page_ptr_id=page.pk,
+            summary="A team learned from its own care.",
+            organization="Riverside Health",
+            date=now.date(),
+            sector=sector,
+            hero_image=image,
+            hero_image_alt="An illustration",
+            challenge="<p>Too many infections.</p>",
+            approach="<p>They screened every patient.</p>",
+            results="<p>Infections fell.</p>",
+        )
+        story.save_base(raw=True)  # the Page row exists: only the story's own row
+    StoryCommitment.objects.bulk_create(
+        [StoryCommitment(page_id=page.pk, commitment=commitment, sort_order=0) for page in pages]
+    )
+    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
 
 
 def count_queries(client, path):
@@ -38,27 +193,52 @@ def count_queries(client, path):
 
 
 @pytest.mark.django_db
-def test_listings_do_not_grow_with_the_number_of_stories(
-    client, django_assert_max_num_queries, home_page, commitments, story_index
-):
-    home_page.featured_stories.create(story=factories.StoryPageFactory(parent=story_index, title="Featured"))
-    sector = factories.SectorFactory(slug="payers")
-    stakeholder = factories.StakeholderFactory(slug="patients")
-    image = factories.wagtail_factories.ImageFactory()
-    add_stories(story_index, commitments[:2], sector, stakeholder, image, count=5)
-    for path in MAX_QUERIES:  # fill once-only caches: content types, site root, renditions
+def test_every_page_stays_within_the_bound_however_many_stories(client, site, django_assert_max_num_queries):
+    for path in PAGES:  # warm: the site-wide pieces and the renditions
         client.get(path)
-    few = {path: count_queries(client, path) for path in MAX_QUERIES}
+    few = {path: count_queries(client, path) for path in PAGES}
 
-    add_stories(story_index, commitments[:2], sector, stakeholder, image, count=195, start=5)
-    for path in MAX_QUERIES:  # renditions for cards that were not on screen before
+    spanish_index = StoryIndexPage.objects.get(locale__language_code="es")
+    add_stories(site["story_index"], MANY_STORIES, site["sector"], site["commitments"][1], site["image"])
+    add_stories(spanish_index, MANY_STORIES, None, site["commitments"][1], site["image"])
+    cache.clear()  # bulk inserts send no signals; start from a cold cache
+    late_pages = ["/stories/?page=80", "/es/stories/?page=80"]
+    for path in PAGES + late_pages:
         client.get(path)
-    for path, limit in MAX_QUERIES.items():
-        with django_assert_max_num_queries(limit, info=path):
+    for path in PAGES + late_pages:
+        with django_assert_max_num_queries(NOT_YET_WITHIN.get(path, MAX_QUERIES), info=path):
             response = client.get(path)
-        assert response.status_code == 200
-    many = {path: count_queries(client, path) for path in MAX_QUERIES}
-    assert many == few
+        assert response.status_code == 200, path
+    many = {path: count_queries(client, path) for path in PAGES}
+    assert many == few, {path: (few[path], many[path]) for path in PAGES if few[path] != many[path]}
+    assert count_queries(client, "/stories/?page=80") == few["/stories/"]
 
-    last_page = client.get("/stories/?page=17")
-    assert len(last_page.context["stories"]) == 201 - 16 * 12
+    last = client.get(f"/stories/?page={(MANY_STORIES + 5 + 11) // 12}")
+    assert len(last.context["stories"]) == ((MANY_STORIES + 5) % 12 or 12)
+
+
+@pytest.mark.django_db
+def test_a_cold_render_stays_within_its_own_bound(client, site):
+    for path in PAGES:
+        cache.clear()
+        assert count_queries(client, path) <= COLD_MAX_QUERIES, path
+
+
+@pytest.mark.django_db
+def test_a_newly_published_section_is_in_the_menu_on_the_next_request(client, site, home_page):
+    assert "Resources" not in client.get("/commitments/").content.decode()
+    page = factories.StandardPageFactory(parent=home_page, title="Resources", slug="resources", show_in_menus=True)
+    page.save_revision().publish()
+    html = client.get("/commitments/").content.decode()
+    assert '<a href="/resources/">Resources</a>' in html
+
+
+@pytest.mark.django_db
+def test_a_private_section_never_appears(client, site, home_page):
+    private = factories.StandardPageFactory(parent=home_page, title="Members only", slug="members", show_in_menus=True)
+    private.save_revision().publish()
+    client.get("/")  # the menu is cached with the page in it
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    for path in ("/", "/commitments/", "/about/", "/es/"):
+        assert "Members only" not in client.get(path).content.decode(), path
+    assert client.get("/members/").status_code == 302  # to the login page
