@@ -9,7 +9,7 @@ requests outside the admin are looked up; only 200 responses to GET that set
 no cookie (so hold no CSRF token), are not private and are HTML, XML, a feed
 or plain text are stored.
 
-Keys: an entry's key holds the host, the path, the query string (sorted,
+Keys: an entry's key holds the scheme, host, path and query string (sorted,
 tracking parameters dropped) and two version tokens: one for the path and
 one for the whole site. Purging a path sets a new token for it, which
 retires that path with every query string (story filters, pagination);
@@ -18,22 +18,25 @@ again and expire on their own. The key is built before the page is
 rendered, so a page rendered from data that changed meanwhile is stored
 under the old token and never served.
 
-Purging (connect(), from HomeConfig.ready()): a published, unpublished,
-moved or deleted page purges its own URLs in every language (translations
-and aliases, with its routable sub-paths such as feeds), its ancestors'
-(listings), its descendants' (breadcrumbs), the pages that reference it
-(Wagtail's reference index), for a story the commitments it links to and
-the stories shown beside it, and search and the sitemap. Pages at the top of
-the tree (home pages and the main menu) purge everything, as do snippets and
-settings shown on every page. Other snippets purge the pages that reference
-them. Each purge is done at once and again when the transaction commits,
-and the same URLs go to the CDN (Wagtail's frontend cache backends,
-WAGTAILFRONTENDCACHE) after the commit.
+Purging (connect(), from HomeConfig.ready()): a published (or created live),
+unpublished, moved or deleted page purges its own URLs in every language
+(translations and aliases, with its routable sub-paths such as feeds), its
+ancestors' (listings), its descendants' (breadcrumbs), the pages that
+reference it (Wagtail's reference index), for a story the commitments it
+links to and the stories shown beside it, and search and the sitemap. Pages
+at the top of the tree (home pages and the main menu) purge everything, as
+do snippets and settings shown on every page. A change to another snippet or
+an image is a change to each page that shows it. Each purge is done at once
+and again when the transaction commits, and the same URLs go to the CDN
+(Wagtail's frontend cache backends, WAGTAILFRONTENDCACHE) after the commit.
+The wagtail.contrib.frontend_cache app itself is not installed: all it adds
+is handlers that would purge a page's own URLs a second time.
 
 Language needs nothing in the key: it is in the path (English unprefixed,
 Spanish under /es/), so the Vary: Accept-Language that LocaleMiddleware
 adds is ignored, like Vary: Cookie (only cookie-less requests are served).
-Responses varying on anything else are not stored.
+Responses varying on anything else (the JSON API: Vary: Accept) are not
+stored.
 """
 
 import contextlib
@@ -120,7 +123,7 @@ def _entry_key(request):
         )
     )
     # get_host() refuses hosts not in ALLOWED_HOSTS before anything is served.
-    parts = "\n".join([request.get_host(), path, query, site_version, path_version])
+    parts = "\n".join([request.scheme, request.get_host(), path, query, site_version, path_version])
     return f"{KEY_PREFIX}:entry:{hashlib.sha256(parts.encode()).hexdigest()}"
 
 
@@ -229,6 +232,10 @@ class Purge:
         copies = Page.objects.filter(translation_key=page.translation_key) | Page.objects.filter(alias_of=page.pk)
         for copy in {page, *copies.specific(defer=True)}:
             self.urls.update(_page_urls(copy))
+
+    def merge(self, other):
+        self.urls |= other.urls
+        self.everything |= other.everything
 
     def add_pages(self, pages):
         for page in pages:
@@ -411,7 +418,10 @@ def _on_referenced_change(instance, **_kwargs):
     from home.models import Resource
 
     purge = Purge()
-    purge.add_pages(_referencing_pages([instance]))
+    # A change to what a page shows is a change to that page, and to the
+    # listings showing its card (with its image).
+    for page in _referencing_pages([instance]):
+        purge.merge(purge_for_page(page))
     if isinstance(instance, Resource):
         from wagtail.models import Site
 
