@@ -127,6 +127,8 @@ def restricted_paths(request=None):
 
     def build():
         restricted = dict(PageViewRestriction.objects.values_list("page_id", "page__path"))
+        if not restricted:
+            return []
         aliases = Page.objects.filter(alias_of_id__in=restricted).values_list("path", flat=True)
         return sorted({*restricted.values(), *aliases})
 

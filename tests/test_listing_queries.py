@@ -29,8 +29,10 @@ from tests import factories
 MAX_QUERIES = 12
 # The first request after a change also reads the site root, locales,
 # menu, trail, section pages, translations, settings, footer, filter
-# choices and the page's address; measured at 24-33 on this site.
-COLD_MAX_QUERIES = 36
+# choices and the page's address, and (the whole cache being cleared here)
+# finds each image rendition in the database rather than in the cache;
+# measured at up to 37 here (39 for the Spanish home page of the demo site).
+COLD_MAX_QUERIES = 42
 MANY_STORIES = 1000
 # Pages whose code is not yet done (engage/): the survey page type does not
 # take its view restrictions from the cache (home.models.ViewRestrictionsFromCache),
@@ -128,6 +130,7 @@ def site(home_page, commitments, story_index):
     publish_translation(commitments[1], spanish, title="Seguro")
     publish_translation(story_index, spanish, title="Historias")
     publish_translation(stories[0], spanish, title="Historia 1")
+    publish_translation(stories[1], spanish, title="Historia 2")  # so the Spanish story has related stories
     share = engage.get_children().type(ShareStoryPage).first().specific
     for page in (crosswalk, about, group, engage, survey, share):
         page.copy_for_translation(spanish, copy_parents=True, alias=True)

@@ -340,14 +340,25 @@ def untranslated_language(context, page):
 
 @register.simple_tag(takes_context=True)
 def story_commitments(context, story):
-    """`{% story_commitments story as commitments %}`: the story's commitments
-    in the story's language. Stories link to commitment pages of the language
-    they were written in; the pages of each language are kept in the
-    site-wide cache, so a listing costs no query for them."""
+    """`{% story_commitments story as commitments %}`: the titles of the
+    story's commitments in the story's language, with the lang of a title
+    still in another language ({"title", "lang"}). Stories link to
+    commitment pages of the language they were written in; the pages of
+    each language are kept in the site-wide cache, so a listing costs no
+    query for them."""
     from commitments.models import CommitmentPage
 
-    by_key = {page.translation_key: page for page in CommitmentPage.in_locale(story.locale_id, context.get("request"))}
-    return [by_key.get(link.commitment.translation_key, link.commitment) for link in story.story_commitments.all()]
+    request = context.get("request")
+    by_key = {page.translation_key: page for page in CommitmentPage.in_locale(story.locale_id, request)}
+    titles = []
+    for link in story.story_commitments.all():
+        commitment = by_key.get(link.commitment.translation_key, link.commitment)
+        lang = ""
+        if commitment.locale_id != story.locale_id:
+            locale = site_chrome.locale_by_id(request, commitment.locale_id)
+            lang = locale.language_code if locale is not None else ""
+        titles.append({"title": commitment.title, "lang": lang})
+    return titles
 
 
 @register.simple_tag(takes_context=True)
