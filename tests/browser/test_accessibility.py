@@ -1,6 +1,7 @@
 """Every page type, in English and Spanish, on a phone and a desktop: axe-core
 finds no WCAG 2.2 A/AA violations, the console stays clean (a Content-Security-
-Policy violation is a console error), and the page weight stays in budget.
+Policy violation is a console error), the page weight stays in budget with
+nothing render-blocking from other sites, and images are sized and lazy.
 Then the keyboard journeys (main menu, story filters, the whole survey, the
 language switcher without JavaScript), and the other ways people see pages:
 printed, in forced colours (Windows high contrast), asking for more contrast,
@@ -79,19 +80,22 @@ IMAGE_CHECK = """() => [...document.images].flatMap((img) => {
 
 
 class Visit:
-    """A browser tab that records console errors and same-origin responses."""
+    """A browser tab that records console errors, requests and responses."""
 
     def __init__(self, context, base_url):
         self.page = context.new_page()
         self.origin = base_url
         self.errors = []
+        self.requests = []
         self.responses = []
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg))
         self.page.on("pageerror", lambda exc: self.errors.append(exc))
+        self.page.on("request", lambda request: self.requests.append(request))
         self.page.on("response", lambda response: self.responses.append(response))
 
     def goto(self, path):
         self.errors.clear()
+        self.requests.clear()
         self.responses.clear()
         return self.page.goto(self.origin + path, wait_until="load")
 
@@ -104,6 +108,17 @@ class Visit:
                 continue  # the document itself is the expected 404
             problems.append(f"{text} ({location.get('url', '')})")
         return problems
+
+    def blocking_from_elsewhere(self):
+        """Stylesheets, scripts and fonts asked of other sites: each would hold up the page."""
+        origin = urlsplit(self.origin).netloc
+        return [
+            request.url
+            for request in self.requests
+            if request.resource_type in ("stylesheet", "script", "font")
+            and request.url.startswith("http")
+            and urlsplit(request.url).netloc != origin
+        ]
 
     def weight(self):
         """Gzip-compressed bytes of the document and its same-origin CSS and JS."""
@@ -163,6 +178,10 @@ def test_every_page_in_both_languages_on_phone_and_desktop_then_by_keyboard(
                 problems = visit.page.evaluate(IMAGE_CHECK)
                 if problems:
                     failures.append(f"{label}: images {problems}")
+                if visit.blocking_from_elsewhere():
+                    failures.append(
+                        f"{label}: render-blocking requests to other sites {visit.blocking_from_elsewhere()}"
+                    )
                 total, parts = visit.weight()
                 weights.append((total, label))
                 if total > WEIGHT_BUDGET:
