@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install demo test lint lock messages clean
+.PHONY: install demo test lint bench lock messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The site benchmark: a 1,000-story site on PostgreSQL served by gunicorn;
+# prints a Markdown table (see bench/RESULTS.md). Needs PostgreSQL and Redis.
+bench: install
+	$(BIN)/python bench/site_bench.py
 
 # Refresh the Spanish interface catalogue after changing strings (needs GNU
 # gettext for extraction only; compiling uses polib).
