@@ -26,8 +26,8 @@ TEMPLATE_SPECS = (
     "format-{avif,webp,jpeg} width-{480,800,1200}",  # hero images
     "format-{webp,jpeg} width-{480,800}",  # home page hero
     "format-{webp,jpeg} width-{480,800,1200}",  # figures and page images
-    "fill-640x360 format-webp",  # story cards
-    "fill-160x160 format-webp",  # people
+    "fill-{320x180,640x360} format-{webp,jpeg}",  # story cards
+    "fill-{80x80,160x160} format-{webp,jpeg}",  # people
     "fill-1200x630",  # Open Graph / Twitter card
 )
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # axe files these under best practice, but the design asks for them: one h1,
 # headings in order, one main landmark.
-AXE_STRUCTURE_RULES = ["page-has-heading-one", "heading-order", "landmark-one-main"]
+AXE_STRUCTURE_RULES = ["page-has-heading-one", "heading-order", "landmark-one-main", "region"]
 WEIGHT_BUDGET = 60 * 1024  # gzip-compressed HTML + CSS + JS, images excluded
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
@@ -81,6 +81,8 @@ IMAGE_CHECK = """() => [...document.images].flatMap((img) => {
     const problems = [];
     if (!img.getAttribute("width") || !img.getAttribute("height")) problems.push("no width and height");
     if (img.getBoundingClientRect().top > 2 * innerHeight && img.loading !== "lazy") problems.push("not lazy");
+    // WebP and AVIF only inside a <picture> that also offers a format every browser reads.
+    if (/\.(webp|avif)$/.test(img.getAttribute("src")) && !img.closest("picture")) problems.push("no fallback format");
     return problems.map((problem) => `${img.getAttribute("src")}: ${problem}`);
 })"""
 
