@@ -41,6 +41,7 @@ stored.
 
 import contextlib
 import hashlib
+import types
 import uuid
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -223,6 +224,10 @@ class Purge:
     def __init__(self):
         self.urls = set()
         self.everything = False
+        # Wagtail caches the site root paths on whatever object is passed as
+        # `request`: one lookup per purge instead of one per page (a story
+        # can have hundreds of related stories).
+        self.url_cache = types.SimpleNamespace()
 
     def add_page(self, page):
         """The page's URLs in every language and place (translations,
@@ -231,7 +236,7 @@ class Purge:
 
         copies = Page.objects.filter(translation_key=page.translation_key) | Page.objects.filter(alias_of=page.pk)
         for copy in {page, *copies.specific(defer=True)}:
-            self.urls.update(_page_urls(copy))
+            self.urls.update(_page_urls(copy, self.url_cache))
 
     def merge(self, other):
         self.urls |= other.urls
@@ -239,7 +244,7 @@ class Purge:
 
     def add_pages(self, pages):
         for page in pages:
-            self.urls.update(_page_urls(page))
+            self.urls.update(_page_urls(page, self.url_cache))
 
     def send(self):
         """Retire the URLs at once and again on commit; tell the CDN after
@@ -259,8 +264,8 @@ def _retire(everything, paths):
     cache.set_many(tokens, None)
 
 
-def _page_urls(page):
-    url = page.get_full_url()
+def _page_urls(page, url_cache):
+    url = page.get_full_url(request=url_cache)
     if url is None:
         return []
     return [url + path.lstrip("/") for path in _subpaths(page)]
@@ -400,7 +405,7 @@ def _on_slug_changed(instance, instance_before, **_kwargs):
     if instance.numchild:
         purge.everything = True  # every descendant's URL changed
     else:
-        purge.urls.update(_page_urls(instance_before))
+        purge.urls.update(_page_urls(instance_before, purge.url_cache))
     purge.send()
 
 
