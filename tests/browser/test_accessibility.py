@@ -82,7 +82,7 @@ IMAGE_CHECK = """() => [...document.images].flatMap((img) => {
     if (!img.getAttribute("width") || !img.getAttribute("height")) problems.push("no width and height");
     if (img.getBoundingClientRect().top > 2 * innerHeight && img.loading !== "lazy") problems.push("not lazy");
     // WebP and AVIF only inside a <picture> that also offers a format every browser reads.
-    if (/\.(webp|avif)$/.test(img.getAttribute("src")) && !img.closest("picture")) problems.push("no fallback format");
+    if (/\\.(webp|avif)$/.test(img.getAttribute("src")) && !img.closest("picture")) problems.push("no fallback format");
     return problems.map((problem) => `${img.getAttribute("src")}: ${problem}`);
 })"""
 
