@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from home.models import ListingMixin, SameSlugInEveryLanguage, SocialMixin
+from home.models.mixins import ViewRestrictionsFromCache
 from home.panels import PlainLanguagePanel
 
 
@@ -58,7 +59,9 @@ class SurveySubmission(AbstractFormSubmission):
         permissions = [("view_responses", _("Can view, chart and export survey and form responses"))]
 
 
-class SurveyPage(RoutablePageMixin, SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm):
+class SurveyPage(
+    ViewRestrictionsFromCache, RoutablePageMixin, SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm
+):
     """The survey: the editors' own questions (form builder) between fixed
     parts the code knows about (organization, sector, role, contact email,
     the self-assessment against the commitments, consent), in steps.
