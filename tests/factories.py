@@ -8,7 +8,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
 from commitments.models import CommitmentIndexPage, CommitmentPage, CrosswalkPage, Framework, FrameworkElement
-from engage.models import EngagePage, SurveyFormField, SurveyPage
+from engage.models import EngagePage, ShareStoryPage, SurveyFormField, SurveyPage
 from home.models import HomePage, Person, Resource, StandardPage, WorkingGroupPage
 from stories.models import Sector, Stakeholder, StoryCommitment, StoryIndexPage, StoryPage, StoryStakeholder
 
@@ -103,6 +103,16 @@ class EngagePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EngagePage
+
+
+class ShareStoryPageFactory(wagtail_factories.PageFactory):
+    title = "Share your story"
+    slug = "share-your-story"
+    intro = "Tell us what your organization did."
+    thank_you_text = "<p>Thank you for your story.</p>"
+
+    class Meta:
+        model = ShareStoryPage
 
 
 class SurveyPageFactory(wagtail_factories.PageFactory):

@@ -3,22 +3,13 @@ minutes and serve them a little stale while refetching; the admin, forms,
 previews and anything for a signed-in visitor are never stored anywhere."""
 
 import pytest
-from django.core.cache import cache
 from django.utils.cache import get_max_age
 from wagtail.models import Site
 
 from home.models import SiteSettings
 from tests import factories
-from tests.engage.test_share_story import ShareStoryPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -27,7 +18,7 @@ def site(home_page, story_index):
     engage = factories.EngagePageFactory(parent=home_page)
     survey = factories.SurveyPageFactory(parent=engage)
     factories.SurveyFormFieldFactory(page=survey)
-    ShareStoryPageFactory(parent=engage)
+    factories.ShareStoryPageFactory(parent=engage)
     SiteSettings.for_site(Site.objects.get())
     return story
 

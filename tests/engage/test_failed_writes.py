@@ -4,7 +4,6 @@ sending again once the database is back stores everything once."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import OperationalError
 from django.test import Client, override_settings
 from wagtail.models import PageLogEntry, Revision
@@ -14,15 +13,8 @@ from engage.models import StorySubmission, SurveySubmission
 from engage.models.public_stories import SUBMISSIONS_USERNAME
 from stories.models import StoryPage
 from tests import factories
-from tests.engage.test_share_story import ShareStoryPageFactory, story_data
+from tests.engage.test_share_story import story_data
 from tests.engage.test_survey import ABOUT, SCORES, VIEWS, post_step
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -37,7 +29,7 @@ def connection_lost(*args, **kwargs):
 @override_settings(DEBUG=False)
 @pytest.mark.django_db(transaction=True)
 def test_a_story_is_stored_whole_or_not_at_all(visitor, home_page, story_index, monkeypatch):
-    share_page = ShareStoryPageFactory(parent=factories.EngagePageFactory(parent=home_page))
+    share_page = factories.ShareStoryPageFactory(parent=factories.EngagePageFactory(parent=home_page))
     revisions, log_entries = Revision.objects.count(), PageLogEntry.objects.count()
     # The last write of the story: the page, its revision and log entry are already made.
     with monkeypatch.context() as patch:

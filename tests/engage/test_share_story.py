@@ -2,7 +2,6 @@
 for review, keeps contact details apart, and holds off bots and floods."""
 
 import pytest
-import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -19,28 +18,10 @@ from tests import factories
 EMAIL = "ana.lopez@riverside.example"
 
 
-class ShareStoryPageFactory(wagtail_factories.PageFactory):
-    title = "Share your story"
-    slug = "share-your-story"
-    intro = "Tell us what your organization did."
-    thank_you_text = "<p>Thank you for your story.</p>"
-
-    class Meta:
-        model = ShareStoryPage
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # The rate limiter and the double-submit guard live in the cache.
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def share_page(home_page, story_index):
     engage = factories.EngagePageFactory(parent=home_page)
-    return ShareStoryPageFactory(parent=engage)
+    return factories.ShareStoryPageFactory(parent=engage)
 
 
 def story_data(**changes):

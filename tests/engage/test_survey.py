@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 from wagtail.models import Locale
 
@@ -20,14 +19,6 @@ STEP = survey_flow.STEP_FIELD
 ACTION = survey_flow.ACTION_FIELD
 WHAT_HELPS = "what_helps_or_hinders_you"
 WORKING_TOWARD = "are_you_working_toward_a_learning_health_system"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # The rate limiter and the double-submit guard live in the cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

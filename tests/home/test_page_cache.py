@@ -19,7 +19,6 @@ from wagtail_localize.models import StringTranslation, Translation
 from engage.models import ShareStoryPage, SurveyPage
 from home.models import FooterText, SiteSettings
 from tests import factories
-from tests.engage.test_share_story import ShareStoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +112,7 @@ def form_pages(home_page, story_index):
     engage = factories.EngagePageFactory(parent=home_page)
     survey = factories.SurveyPageFactory(parent=engage)
     factories.SurveyFormFieldFactory(page=survey, label="Are you working toward it?")
-    ShareStoryPageFactory(parent=engage)
+    factories.ShareStoryPageFactory(parent=engage)
     return ["/engage/survey/", "/engage/share-your-story/"]
 
 
