@@ -23,9 +23,10 @@ def current():
     """The current content version (an int)."""
     version = cache.get(KEY)
     if version is None:
-        # Start from the clock, so a cache that lost the key (restart,
-        # eviction) never reuses a number that older entries were built on.
-        cache.add(KEY, time.time_ns() // 1_000_000, None)
+        # Start from the clock (in nanoseconds), so a cache that lost the key
+        # (restart, eviction, a test emptying it) never reuses a number that
+        # older entries, here or in an app server's memory, were built on.
+        cache.add(KEY, time.time_ns(), None)
         version = cache.get(KEY)
     return version
 
@@ -42,7 +43,7 @@ def _increment():
     try:
         cache.incr(KEY)
     except ValueError:  # not in the cache: a fresh number is as good
-        cache.set(KEY, time.time_ns() // 1_000_000, None)
+        cache.set(KEY, time.time_ns(), None)
 
 
 def connect():

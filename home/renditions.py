@@ -22,19 +22,23 @@ from wagtail.images.models import Filter
 
 logger = logging.getLogger(__name__)
 
+# Listings prefetch only the renditions a story card shows.
+STORY_CARD_SPECS = "fill-{320x180,640x360} format-{webp,jpeg}"
+
 TEMPLATE_SPECS = (
     "format-{avif,webp,jpeg} width-{480,800,1200}",  # hero images
     "format-{webp,jpeg} width-{480,800}",  # home page hero
     "format-{webp,jpeg} width-{480,800,1200}",  # figures and page images
-    "fill-{320x180,640x360} format-{webp,jpeg}",  # story cards
+    STORY_CARD_SPECS,
     "fill-{80x80,160x160} format-{webp,jpeg}",  # people
     "fill-1200x630",  # Open Graph / Twitter card
 )
 
 
-def filter_specs():
-    """Every single filter spec (one rendition each) the templates use."""
-    return sorted({spec for pattern in TEMPLATE_SPECS for spec in Filter.expand_spec(pattern)})
+def filter_specs(patterns=TEMPLATE_SPECS):
+    """Every single filter spec (one rendition each) in the patterns; by
+    default all that the templates use."""
+    return sorted({spec for pattern in patterns for spec in Filter.expand_spec(pattern)})
 
 
 @task()

@@ -1,16 +1,24 @@
-"""The site-wide pieces every public page repeats (locales, site root, menu,
-breadcrumb trails, section pages, view restrictions, translations, settings)
-as plain data in the shared cache, under keys that include the content
-version (home/content_version.py). They are rebuilt once after a change
-instead of on every request; what varies per page (aria-current, the page's
-own crumb, lang attributes against the active language) is worked out per
-request from this data."""
+"""The site-wide pieces every public page repeats (locales, site, site root,
+menu, breadcrumb trails, section pages, view restrictions, translations,
+settings, page addresses) as plain data in the shared cache, under keys that
+include the content version (home/content_version.py). They are rebuilt once
+after a change instead of on every request; what varies per page
+(aria-current, the page's own crumb, lang attributes against the active
+language) is worked out per request from this data.
+
+An entry never changes for its content version, so each process also keeps
+the entries it has used: a request asks the shared cache for the version
+only, instead of making a round trip per piece."""
+
+import pickle
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models import Q
+from django.http.request import split_domain_port
 from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -21,6 +29,13 @@ from home import content_version
 TIMEOUT = 60 * 60 * 24
 
 _REQUEST_ATTR = "_site_chrome"
+
+# Entries kept in this process for the current content version; past the
+# limit, further entries come from the shared cache only.
+PROCESS_MAX_ENTRIES = 5000
+# {content version: {entry: pickled value}}; pickled, so no request ever
+# shares an object with another, as when they came from the shared cache.
+_process_entries = {}
 
 # Section pages that templates link to from elsewhere, found together.
 LANDMARK_MODELS = ("commitments.CommitmentIndexPage", "commitments.CrosswalkPage", "stories.StoryIndexPage")
@@ -52,13 +67,44 @@ def cached(request, name, *parts, build):
     memo = per_request(request)
     memo_key = (name, *parts)
     if memo_key not in memo:
-        key = _key(request, name, *parts)
-        boxed = cache.get(key)  # boxed, so None can be cached too
+        boxed = _lookup(request, memo_key)  # boxed, so None can be cached too
         if boxed is None:
             boxed = (build(),)
-            cache.set(key, boxed, TIMEOUT)
+            _store(request, memo_key, boxed)
         memo[memo_key] = boxed[0]
     return memo[memo_key]
+
+
+def _lookup(request, entry):
+    """(value,) from this process or the shared cache, or None."""
+    entries = _entries_of_version(version(request))
+    if entry in entries:
+        return (pickle.loads(entries[entry]),)
+    boxed = cache.get(_key(request, *entry))
+    if boxed is not None:
+        _keep_in_process(entries, entry, boxed[0])
+    return boxed
+
+
+def _store(request, entry, boxed):
+    cache.set(_key(request, *entry), boxed, TIMEOUT)
+    _keep_in_process(_entries_of_version(version(request)), entry, boxed[0])
+
+
+def _entries_of_version(number):
+    if number is None:  # the shared cache is down: nothing is kept
+        return {}
+    entries = _process_entries.get(number)
+    if entries is None:
+        # Entries of older versions are never asked for again.
+        _process_entries.clear()
+        entries = _process_entries[number] = {}
+    return entries
+
+
+def _keep_in_process(entries, entry, value):
+    if len(entries) < PROCESS_MAX_ENTRIES:
+        entries[entry] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def _key(request, name, *parts):
@@ -66,15 +112,29 @@ def _key(request, name, *parts):
 
 
 def site(request):
-    """The request's Site (found once per request by Wagtail), else the default."""
-    found = Site.find_for_request(request) if request is not None else None
-    if found is None:
-        found = cached(
-            request,
-            "default-site",
-            build=lambda: Site.objects.filter(is_default_site=True).select_related("root_page").first(),
+    """The request's Site, else the default site. Wagtail reads it from the
+    database once per request; here it comes from the cache, and Wagtail
+    finds it on the request."""
+    if request is None:
+        return _default_site(request)
+    if not hasattr(request, "_wagtail_site"):
+        try:
+            request.get_host()  # only hosts in ALLOWED_HOSTS get an entry
+        except DisallowedHost:
+            return Site.find_for_request(request) or _default_site(request)
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = cached(
+            request, "site-for", hostname, request.get_port(), build=lambda: Site.find_for_request(request)
         )
-    return found
+    return request._wagtail_site or _default_site(request)
+
+
+def _default_site(request):
+    return cached(
+        request,
+        "default-site",
+        build=lambda: Site.objects.filter(is_default_site=True).select_related("root_page").first(),
+    )
 
 
 def locales(request):
@@ -277,13 +337,20 @@ def site_settings(request):
     return cached(request, "site-settings", current.pk, build=lambda: SiteSettings.for_site(current))
 
 
-def known_route(request, url_path):
-    """(page pk, content type pk) remembered for the page whose own address
-    is `url_path` (see HomePage.route), or None."""
-    return cache.get(_key(request, "route", url_path))
+def known_route(request):
+    """(page pk, content type pk) of the page remembered at the request's
+    address on its site, or None."""
+    current = site(request)
+    if current is None:
+        return None
+    boxed = _lookup(request, ("route", current.pk, request.path))
+    return boxed[0] if boxed is not None else None
 
 
-def remember_route(request, url_path, page):
-    """Remember which page answers at `url_path`. Only pages found are
-    remembered, so requests for missing addresses cannot fill the cache."""
-    cache.set(_key(request, "route", url_path), (page.pk, page.content_type_id), TIMEOUT)
+def remember_route(request, page):
+    """Remember that `page` answers at the request's address. Only pages
+    found are remembered, so requests for missing addresses cannot fill the
+    cache."""
+    current = site(request)
+    if current is not None:
+        _store(request, ("route", current.pk, request.path), ((page.pk, page.content_type_id),))

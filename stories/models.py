@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,6 +19,7 @@ from wagtail.search import index
 from home import site_chrome
 from home.blocks import QuoteBlock
 from home.models import BasePage, SlugPerLocaleMixin
+from home.renditions import STORY_CARD_SPECS, filter_specs
 from stories.blocks import OutcomeBlock, SourceBlock
 
 STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -122,10 +123,18 @@ class StoryPageQuerySet(PageQuerySet):
             .defer_streamfields()
             .select_related("sector")
             .prefetch_related(
-                Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions()),
+                Prefetch(
+                    "hero_image",
+                    queryset=get_image_model().objects.prefetch_renditions(*filter_specs([STORY_CARD_SPECS])),
+                ),
+                # What a card shows of each commitment, without loading the pages.
                 Prefetch(
                     "story_commitments",
-                    queryset=StoryCommitment.objects.select_related("commitment").order_by("sort_order"),
+                    queryset=StoryCommitment.objects.annotate(
+                        commitment_key=F("commitment__translation_key"),
+                        commitment_title=F("commitment__title"),
+                        commitment_locale_id=F("commitment__locale_id"),
+                    ).order_by("sort_order"),
                 ),
             )
         )
@@ -235,6 +244,9 @@ class StoryPage(BasePage):
 
     class Meta:
         verbose_name = _("story page")
+        # Every listing shows the newest first: read in this order, a page
+        # of stories stops after its few rows instead of sorting them all.
+        indexes = [models.Index(F("date").desc(), F("page_ptr").desc(), name="story_newest_first")]
 
     def clean(self):
         super().clean()
@@ -294,6 +306,14 @@ class StoryCommitment(Orderable):
     commitment = models.ForeignKey("commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("commitment")]
+
+    def commitment_summary(self):
+        """(translation key, title, locale pk) of the linked commitment: from
+        the annotations of StoryPage.objects.for_listing when it loaded the
+        link, else from the page."""
+        if hasattr(self, "commitment_key"):
+            return self.commitment_key, self.commitment_title, self.commitment_locale_id
+        return self.commitment.translation_key, self.commitment.title, self.commitment.locale_id
 
 
 class StoryStakeholder(TranslatableMixin, Orderable):

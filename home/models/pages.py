@@ -1,7 +1,6 @@
 """Site-wide page types: the home page, standard pages and working groups."""
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -81,33 +80,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    def route(self, request, path_components):
-        """Wagtail's routing reads one page, then its specific page, per
-        segment of the address. Once a page has been found at an address,
-        the address is remembered (see home/site_chrome.py) and the page is
-        read in one query next time."""
-        if not path_components:
-            return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
-        known = site_chrome.known_route(request, url_path)
-        if known is not None:
-            pk, content_type_id = known
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = None
-            if model is not None:
-                # With what the page shows of its own (images, linked pages,
-                # terms) in the same query.
-                related = [
-                    field.name for field in model._meta.local_fields if field.many_to_one and not field.primary_key
-                ]
-                page = model.objects.select_related(*related).filter(pk=pk).first()
-            if page is not None and page.url_path == url_path:
-                return page.route(request, [])
-        result = super().route(request, path_components)
-        if result[0].url_path == url_path:
-            site_chrome.remember_route(request, url_path, result[0])
-        return result
 
     def get_featured_commitments(self):
         CommitmentPage = apps.get_model("commitments", "CommitmentPage")

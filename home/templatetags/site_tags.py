@@ -352,12 +352,14 @@ def story_commitments(context, story):
     by_key = {page.translation_key: page for page in CommitmentPage.in_locale(story.locale_id, request)}
     titles = []
     for link in story.story_commitments.all():
-        commitment = by_key.get(link.commitment.translation_key, link.commitment)
+        key, title, locale_id = link.commitment_summary()
+        if key in by_key:
+            title, locale_id = by_key[key].title, by_key[key].locale_id
         lang = ""
-        if commitment.locale_id != story.locale_id:
-            locale = site_chrome.locale_by_id(request, commitment.locale_id)
+        if locale_id != story.locale_id:
+            locale = site_chrome.locale_by_id(request, locale_id)
             lang = locale.language_code if locale is not None else ""
-        titles.append({"title": commitment.title, "lang": lang})
+        titles.append({"title": title, "lang": lang})
     return titles
 
 

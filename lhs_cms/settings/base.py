@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Finds a page whose address is known in one query (home/routing.py).
+    "home.routing.KnownRouteMiddleware",
 ]
 
 ROOT_URLCONF = "lhs_cms.urls"
