@@ -139,12 +139,20 @@ class CommitmentPage(BasePage):
     def icon_label(self):
         return ICONS.get(self.icon, ("", ""))[0]
 
-    def get_stories(self):
+    def get_stories(self, request=None):
         """Stories linked to this commitment, in this page's language, newest first."""
         StoryPage = apps.get_model("stories", "StoryPage")
-        return StoryPage.objects.for_listing(self.locale_id).with_commitment(self.translation_key)[
-            : self.RELATED_STORY_COUNT
-        ]
+        pks = site_chrome.cached_pks(
+            request,
+            "commitment-stories",
+            self.pk,
+            select=lambda: (
+                site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+                .with_commitment(self.translation_key)
+                .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+            ),
+        )
+        return StoryPage.objects.cards(self.locale_id, pks)
 
     def get_crosswalk_links(self):
         return self.crosswalk_links.select_related("element__framework").order_by(
@@ -153,7 +161,7 @@ class CommitmentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.get_stories()
+        context["stories"] = self.get_stories(request)
         context["crosswalk_links"] = self.get_crosswalk_links()
         siblings = [
             page for page in CommitmentPage.in_locale(self.locale_id) if page.is_sibling_of(self) and page.pk != self.pk

@@ -10,6 +10,7 @@ An entry never changes for its content version, so each process also keeps
 the entries it has used: a request asks the shared cache for the version
 only, instead of making a round trip per piece."""
 
+import contextvars
 import pickle
 
 from django.apps import apps
@@ -41,15 +42,36 @@ _process_entries = {}
 LANDMARK_MODELS = ("commitments.CommitmentIndexPage", "commitments.CrosswalkPage", "stories.StoryIndexPage")
 
 
+# The memo of the request being served, for callers that have no request
+# at hand (model methods, forms): they share its content version and pieces.
+_current_memo = contextvars.ContextVar("site_chrome_memo", default=None)
+
+
 def per_request(request):
-    """A dict that lives as long as the request (empty and unshared without one)."""
+    """A dict that lives as long as the request: the one being served when
+    `request` is None, else empty and unshared."""
     if request is None:
-        return {}
+        memo = _current_memo.get()
+        return memo if memo is not None else {}
     memo = getattr(request, _REQUEST_ATTR, None)
     if memo is None:
         memo = {}
         setattr(request, _REQUEST_ATTR, memo)
     return memo
+
+
+class RequestMemoMiddleware:
+    """Makes the request's memo the one used where no request is passed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_memo.set(per_request(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _current_memo.reset(token)
 
 
 def version(request):
@@ -73,6 +95,17 @@ def cached(request, name, *parts, build):
             _store(request, memo_key, boxed)
         memo[memo_key] = boxed[0]
     return memo[memo_key]
+
+
+def cached_pks(request, name, *parts, select):
+    """The pks of the rows `select()` (a queryset) gives, in its order, kept
+    like any piece: which stories a listing shows changes only when the
+    content does, so the selection (a sort of every match, a count) runs
+    once per change, and each request loads just the rows it shows. A
+    preview always selects afresh: it shows content that is not live."""
+    if getattr(request, "is_preview", False):
+        return list(select().values_list("pk", flat=True))
+    return cached(request, name, *parts, build=lambda: list(select().values_list("pk", flat=True)))
 
 
 def _lookup(request, entry):

@@ -68,6 +68,12 @@ class StoryFilterForm(forms.Form):
             stories = stories.with_stakeholder(data["stakeholder"].translation_key)
         return stories
 
+    def chosen_slugs(self):
+        """The slug chosen for each facet ("" for none), in field order: what
+        the filtered selection depends on."""
+        data = self.cleaned_data if self.is_bound else {}
+        return [data[name].slug if data.get(name) else "" for name in self.fields]
+
     def active_filters(self):
         """(field name, chosen object) for each facet in use, for 'remove' links."""
         return [(name, value) for name, value in self.cleaned_data.items() if value]

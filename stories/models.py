@@ -75,7 +75,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET or None, locale_id=self.locale_id)
-        stories = StoryPage.objects.for_listing(self.locale_id).child_of(self).order_by("-date", "-pk")
+        stories = site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+        stories = stories.child_of(self).order_by("-date", "-pk")
         context["filter_form"] = form
         context["bad_request"] = False
         if form.is_bound and not form.is_valid():
@@ -83,12 +84,24 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             stories = stories.none()
         elif form.is_bound:
             stories = form.filter(stories)
+        # Which stories a page shows, and how many match, change only with the
+        # content: both are kept in the site-wide cache (home/site_chrome.py).
+        selection = (self.pk, *form.chosen_slugs()) if not context["bad_request"] else None
         paginator = Paginator(stories, self.STORIES_PER_PAGE)
+        if selection is not None:
+            paginator.count = site_chrome.cached(request, "story-count", *selection, build=stories.count)
         try:
             page_of_stories = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             context["bad_request"] = True
             page_of_stories = paginator.page(1)
+        if selection is not None:
+            pks = site_chrome.cached_pks(
+                request, "story-page", *selection, page_of_stories.number, select=lambda: page_of_stories.object_list
+            )
+        else:
+            pks = []
+        page_of_stories.object_list = StoryPage.objects.cards(self.locale_id, pks)
         context["stories"] = page_of_stories
         context["paginator"] = paginator
         context["active_filters"] = form.active_filters() if form.is_bound and form.is_valid() else []
@@ -138,6 +151,12 @@ class StoryPageQuerySet(PageQuerySet):
                 ),
             )
         )
+
+    def cards(self, locale_id, pks):
+        """The stories with these pks that are still listed, loaded as
+        for_listing loads them, in the order of `pks`."""
+        by_pk = self.for_listing(locale_id).in_bulk(pks)
+        return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def with_commitment(self, translation_key):
         return self.filter(
@@ -278,23 +297,30 @@ class StoryPage(BasePage):
         pages = {page.translation_key: page for page in CommitmentPage.in_locale(self.locale_id)}
         return [pages[key] for key in self.commitment_keys if key in pages]
 
-    def get_related_stories(self):
+    def get_related_stories(self, request=None):
+        """The newest other stories that share a commitment with this one."""
         keys = self.commitment_keys
         if not keys:
-            return StoryPage.objects.none()
+            return []
         shares_commitment = StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key__in=keys)
-        return (
-            StoryPage.objects.for_listing(self.locale_id)
-            .exclude(pk=self.pk)
-            .filter(Exists(shares_commitment))
-            .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+        pks = site_chrome.cached_pks(
+            request,
+            "related-stories",
+            self.pk,
+            select=lambda: (
+                site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+                .exclude(pk=self.pk)
+                .filter(Exists(shares_commitment))
+                .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+            ),
         )
+        return StoryPage.objects.cards(self.locale_id, pks)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["commitments"] = self.get_commitments()
         context["stakeholders"] = [link.stakeholder for link in self.story_stakeholders.select_related("stakeholder")]
-        context["related_stories"] = self.get_related_stories()
+        context["related_stories"] = self.get_related_stories(request)
         return context
 
 

@@ -90,9 +90,9 @@ class HomePage(BasePage):
             return [by_key[key] for key in keys if key in by_key]
         return pages[: self.FEATURED_COMMITMENT_FALLBACK]
 
-    def get_featured_stories(self):
+    def get_featured_stories(self, request=None):
         """The chosen stories in the chosen order, topped up with the newest
-        others to FEATURED_STORY_COUNT, in one listing query."""
+        others to FEATURED_STORY_COUNT."""
         StoryPage = apps.get_model("stories", "StoryPage")
         featured = self.featured_stories.all()
         if isinstance(featured, FakeQuerySet):
@@ -104,15 +104,23 @@ class HomePage(BasePage):
         else:
             chosen = featured.filter(story__translation_key=OuterRef("translation_key")).values("sort_order")
             chosen_position = Subquery(chosen[:1])
-        stories = (
-            StoryPage.objects.for_listing(self.locale_id)
-            .annotate(chosen_position=chosen_position)
-            .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")
-        )
-        candidates = list(stories[: max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)])
-        chosen = [story for story in candidates if story.chosen_position is not None]
-        newest = [story for story in candidates if story.chosen_position is None]
-        return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
+
+        def select():
+            candidates = list(
+                site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+                .annotate(chosen_position=chosen_position)
+                .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")
+                .values_list("pk", "chosen_position")[: max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)]
+            )
+            chosen = [pk for pk, position in candidates if position is not None]
+            newest = [pk for pk, position in candidates if position is None]
+            return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
+
+        if getattr(request, "is_preview", False) or isinstance(featured, FakeQuerySet):
+            pks = select()
+        else:
+            pks = site_chrome.cached(request, "featured-stories", self.pk, build=select)
+        return StoryPage.objects.cards(self.locale_id, pks)
 
     def get_working_groups(self):
         return (
@@ -134,7 +142,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             featured_commitments=self.get_featured_commitments(),
-            featured_stories=self.get_featured_stories(),
+            featured_stories=self.get_featured_stories(request),
             working_groups=self.get_working_groups(),
             latest_resources=self.get_latest_resources(),
         )

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page is served without a database query.
     "home.page_cache.PageCacheMiddleware",
+    # One content version and one set of site-wide pieces per request (home/site_chrome.py).
+    "home.site_chrome.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
