@@ -108,6 +108,18 @@ def cached_pks(request, name, *parts, select):
     return cached(request, name, *parts, build=lambda: list(select().values_list("pk", flat=True)))
 
 
+def cached_for_visitors(request, name, *parts, build, timeout):
+    """Like `cached`, for pieces that depend on what visitors type (search
+    words): kept in the shared cache only, for `timeout` seconds, so no one
+    can crowd the site-wide pieces out of a process's memory."""
+    key = _key(request, name, *parts)
+    boxed = cache.get(key)
+    if boxed is None:
+        boxed = (build(),)
+        cache.set(key, boxed, timeout)
+    return boxed[0]
+
+
 def _lookup(request, entry):
     """(value,) from this process or the shared cache, or None."""
     entries = _entries_of_version(version(request))

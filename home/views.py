@@ -1,5 +1,6 @@
 """Site search and robots.txt."""
 
+import hashlib
 import logging
 import re
 
@@ -20,6 +21,10 @@ logger = logging.getLogger(__name__)
 SEARCH_RESULTS_PER_PAGE = 10
 WORD = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
+# Results of a search are kept this long at most (and never past a change
+# of content): long enough for a popular search, short enough that words
+# typed once do not fill the cache.
+SEARCH_CACHE_SECONDS = 10 * 60
 
 
 @require_GET
@@ -57,15 +62,30 @@ def search(request):
         # full-text syntax, and an unbalanced quote is an error there.
         words = " ".join(WORD.findall(query_string))
         results = pages.exclude(pk__in=promoted_ids).search(words) if words else Page.objects.none()
+        # The same words give the same results until the content changes:
+        # the count and each page's pks are kept under the content version.
+        selection = (locale_id, hashlib.sha256(words.lower().encode()).hexdigest()[:32], *promoted_ids)
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
+            paginator.count = site_chrome.cached_for_visitors(
+                request, "search-count", *selection, build=lambda: results.count(), timeout=SEARCH_CACHE_SECONDS
+            )
             try:
                 page_of_results = paginator.page(request.GET.get("page", 1))
             except (PageNotAnInteger, EmptyPage):
                 context["error"] = "bad_page"
                 status = 400
                 page_of_results = paginator.page(1)
-            page_of_results.object_list = list(page_of_results.object_list)
+            pks = site_chrome.cached_for_visitors(
+                request,
+                "search-page",
+                *selection,
+                page_of_results.number,
+                build=lambda: [page.pk for page in page_of_results.object_list],
+                timeout=SEARCH_CACHE_SECONDS,
+            )
+            by_pk = pages.in_bulk(pks)
+            page_of_results.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
         except DatabaseError:
             logger.exception("Search failed for %r", query_string)
             paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)

@@ -152,3 +152,19 @@ def test_odd_queries_never_fail(client, stories, query):
     assert response.status_code == 200
     if "rounding" in query:
         assert [page.title for page in response.context["results"]] == ["Fewer falls"]
+
+
+@pytest.mark.django_db
+def test_repeated_search_sees_a_story_published_or_unpublished_since(client, stories, story_index, settings):
+    """Results are kept per content version: a change shows on the next search."""
+    settings.PAGE_CACHE_ENABLED = False
+    assert [page.title for page in client.get("/search/?q=rounding").context["results"]] == ["Fewer falls"]
+    later = factories.StoryPageFactory(
+        parent=story_index, title="Safer nights", slug="safer-nights", approach="<p>Rounding at night too.</p>"
+    )
+    later.save_revision().publish()
+    response = client.get("/search/?q=rounding")
+    assert sorted(page.title for page in response.context["results"]) == ["Fewer falls", "Safer nights"]
+    assert response.context["paginator"].count == 2
+    stories["found"].unpublish()
+    assert [page.title for page in client.get("/search/?q=ROUNDING").context["results"]] == ["Safer nights"]
