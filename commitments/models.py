@@ -16,6 +16,7 @@ from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
 from home import site_chrome
 from home.models import BasePage, SlugPerLocaleMixin
+from stories.cards import StoryCards
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -140,7 +141,7 @@ class CommitmentPage(BasePage):
         return ICONS.get(self.icon, ("", ""))[0]
 
     def get_stories(self, request=None):
-        """Stories linked to this commitment, in this page's language, newest first."""
+        """Cards of the stories linked to this commitment, in this page's language, newest first."""
         StoryPage = apps.get_model("stories", "StoryPage")
         pks = site_chrome.cached_pks(
             request,
@@ -152,7 +153,7 @@ class CommitmentPage(BasePage):
                 .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
             ),
         )
-        return StoryPage.objects.cards(self.locale_id, pks)
+        return StoryCards(request, self.locale_id, pks)
 
     def get_crosswalk_links(self):
         return self.crosswalk_links.select_related("element__framework").order_by(

@@ -33,7 +33,7 @@ _REQUEST_ATTR = "_site_chrome"
 
 # Entries kept in this process for the current content version; past the
 # limit, further entries come from the shared cache only.
-PROCESS_MAX_ENTRIES = 5000
+PROCESS_MAX_ENTRIES = 20_000
 # {content version: {entry: pickled value}}; pickled, so no request ever
 # shares an object with another, as when they came from the shared cache.
 _process_entries = {}
@@ -95,6 +95,37 @@ def cached(request, name, *parts, build):
             _store(request, memo_key, boxed)
         memo[memo_key] = boxed[0]
     return memo[memo_key]
+
+
+def cached_many(request, name, keys, build):
+    """{key: value} for each key (a tuple of parts), kept like `cached`, with
+    one round trip to the shared cache for all of them; `build(keys)` gives
+    {key: value} for the keys kept nowhere yet."""
+    memo = per_request(request)
+    entries = _entries_of_version(version(request))
+    found, missing = {}, []
+    for key in keys:
+        entry = (name, *key)
+        if entry not in memo and entry in entries:
+            memo[entry] = pickle.loads(entries[entry])
+        if entry in memo:
+            found[key] = memo[entry]
+        else:
+            missing.append(key)
+    if missing:
+        shared_keys = {key: _key(request, name, *key) for key in missing}
+        shared = cache.get_many(list(shared_keys.values()))
+        unbuilt = [key for key in missing if shared_keys[key] not in shared]
+        built = {key: (value,) for key, value in build(unbuilt).items()} if unbuilt else {}
+        if built:
+            cache.set_many({shared_keys[key]: boxed for key, boxed in built.items()}, TIMEOUT)
+        for key in missing:
+            boxed = built.get(key) or shared.get(shared_keys[key])
+            if boxed is None:
+                continue
+            memo[(name, *key)] = found[key] = boxed[0]
+            _keep_in_process(entries, (name, *key), boxed[0])
+    return found
 
 
 def cached_pks(request, name, *parts, select):

@@ -21,6 +21,7 @@ from home.blocks import QuoteBlock
 from home.models import BasePage, SlugPerLocaleMixin
 from home.renditions import STORY_CARD_SPECS, filter_specs
 from stories.blocks import OutcomeBlock, SourceBlock
+from stories.cards import StoryCards
 
 STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -101,7 +102,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             )
         else:
             pks = []
-        page_of_stories.object_list = StoryPage.objects.cards(self.locale_id, pks)
+        page_of_stories.object_list = StoryCards(request, self.locale_id, pks)
         context["stories"] = page_of_stories
         context["paginator"] = paginator
         context["active_filters"] = form.active_filters() if form.is_bound and form.is_valid() else []
@@ -298,10 +299,10 @@ class StoryPage(BasePage):
         return [pages[key] for key in self.commitment_keys if key in pages]
 
     def get_related_stories(self, request=None):
-        """The newest other stories that share a commitment with this one."""
+        """Cards of the newest other stories that share a commitment with this one."""
         keys = self.commitment_keys
         if not keys:
-            return []
+            return StoryCards(request, self.locale_id, [])
         shares_commitment = StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key__in=keys)
         pks = site_chrome.cached_pks(
             request,
@@ -314,7 +315,7 @@ class StoryPage(BasePage):
                 .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
             ),
         )
-        return StoryPage.objects.cards(self.locale_id, pks)
+        return StoryCards(request, self.locale_id, pks)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from wagtail.search import index
 from home import site_chrome
 from home.blocks import BaseStreamBlock
 from home.models.mixins import BasePage
+from stories.cards import StoryCards
 
 FEATURED_STORY_MAX = 6
 
@@ -91,8 +92,8 @@ class HomePage(BasePage):
         return pages[: self.FEATURED_COMMITMENT_FALLBACK]
 
     def get_featured_stories(self, request=None):
-        """The chosen stories in the chosen order, topped up with the newest
-        others to FEATURED_STORY_COUNT."""
+        """Cards of the chosen stories in the chosen order, topped up with
+        the newest others to FEATURED_STORY_COUNT."""
         StoryPage = apps.get_model("stories", "StoryPage")
         featured = self.featured_stories.all()
         if isinstance(featured, FakeQuerySet):
@@ -120,7 +121,7 @@ class HomePage(BasePage):
             pks = select()
         else:
             pks = site_chrome.cached(request, "featured-stories", self.pk, build=select)
-        return StoryPage.objects.cards(self.locale_id, pks)
+        return StoryCards(request, self.locale_id, pks)
 
     def get_working_groups(self):
         return (
