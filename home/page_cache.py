@@ -10,13 +10,15 @@ no cookie (so hold no CSRF token), are not private and are HTML, XML, a feed
 or plain text are stored.
 
 Keys: an entry's key holds the scheme, host, path and query string (sorted,
-tracking parameters dropped) and two version tokens: one for the path and
-one for the whole site. Purging a path sets a new token for it, which
-retires that path with every query string (story filters, pagination);
-purging everything sets a new site token. Old entries are never looked up
-again and expire on their own. The key is built before the page is
-rendered, so a page rendered from data that changed meanwhile is stored
-under the old token and never served.
+tracking parameters dropped); the entry holds the response and two version
+tokens, one for the path and one for the whole site, and is served only
+while both are still current (one round trip fetches the entry and both
+tokens). Purging a path sets a new token for it, which retires that path
+with every query string (story filters, pagination); purging everything
+sets a new site token. Retired entries are never served again and expire on
+their own. The tokens are read before the page is rendered, so a page
+rendered from data that changed meanwhile is stored with an old token and
+never served.
 
 Purging (connect(), from HomeConfig.ready()): a published (or created live),
 unpublished, moved or deleted page purges its own URLs in every language
@@ -85,17 +87,15 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         enabled = settings.PAGE_CACHE_ENABLED
-        entry_key = _entry_key(request) if enabled and _may_use_cache(request) else None
-        if entry_key:
-            stored = cache.get(entry_key)
-            if stored is not None:
-                return _thaw(stored)
+        lookup = _lookup(request) if enabled and _may_use_cache(request) else None
+        if lookup and lookup.response is not None:
+            return lookup.response
 
         response = self.get_response(request)
-        timeout = _storable_for(request, response) if entry_key else 0
+        timeout = _storable_for(request, response) if lookup else 0
         set_cache_control(request, response)
         if timeout:
-            cache.set(entry_key, _freeze(response), timeout)
+            cache.set(lookup.entry_key, (lookup.tokens, _freeze(response)), timeout)
         if enabled:
             response["X-Page-Cache"] = "miss" if timeout else "skip"
         return response
@@ -113,9 +113,13 @@ def _may_use_cache(request):
     return request.method in ("GET", "HEAD") and not _is_admin(request) and not _has_personal_cookie(request)
 
 
-def _entry_key(request):
-    path = request.path
-    site_version, path_version = _versions([SITE_VERSION_KEY, _path_key(path)])
+def _lookup(request):
+    """The stored response if it is still current, with what storing this
+    request's response needs: the entry, and the version tokens read
+    before rendering (a purge meanwhile changes them, so a page rendered
+    from data that changed while it was rendered is never served). One
+    round trip to the cache for the entry and both tokens."""
+    path_key = _path_key(request.path)
     query = urlencode(
         sorted(
             (name, value)
@@ -124,19 +128,25 @@ def _entry_key(request):
         )
     )
     # get_host() refuses hosts not in ALLOWED_HOSTS before anything is served.
-    parts = "\n".join([request.scheme, request.get_host(), path, query, site_version, path_version])
-    return f"{KEY_PREFIX}:entry:{hashlib.sha256(parts.encode()).hexdigest()}"
+    parts = "\n".join([request.scheme, request.get_host(), request.path, query])
+    entry_key = f"{KEY_PREFIX}:entry:{hashlib.sha256(parts.encode()).hexdigest()}"
+    found = cache.get_many([entry_key, SITE_VERSION_KEY, path_key])
+    tokens = _versions([SITE_VERSION_KEY, path_key], found)
+    response = None
+    stored = found.get(entry_key)
+    if stored is not None and stored[0] == tokens:
+        response = _thaw(stored[1])
+    return types.SimpleNamespace(entry_key=entry_key, tokens=tokens, response=response)
 
 
 def _path_key(path):
     return f"{KEY_PREFIX}:path:{hashlib.sha256(path.encode()).hexdigest()}"
 
 
-def _versions(keys):
-    """The current token of each version key. A missing one (never purged,
-    or evicted) gets a fresh token, so entries stored before an eviction
-    are not served again."""
-    found = cache.get_many(keys)
+def _versions(keys, found):
+    """The current token of each version key, from `found` (what the cache
+    holds). A missing one (never purged, or evicted) gets a fresh token, so
+    entries stored before an eviction are not served again."""
     for key in keys:
         if key not in found:
             cache.add(key, _new_token(), None)

@@ -40,6 +40,16 @@ def _no_such_key(key, *_):
 
 
 class FailSoftRedisCacheClient(RedisCacheClient):
+    def get_client(self, key=None, *, write=False):
+        # Django makes a new redis.Redis for every operation, which costs
+        # more than a cached page's round trip; one per connection pool does
+        # (it only holds the pool, which is safe to share).
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if id(pool) not in clients:
+            clients[id(pool)] = self._client(connection_pool=pool)
+        return clients[id(pool)]
+
     add = _miss(lambda *_: False)(RedisCacheClient.add)
     get = _miss(lambda key, default: default)(RedisCacheClient.get)
     set = _miss(lambda *_: None)(RedisCacheClient.set)
