@@ -138,6 +138,23 @@ def pages_to_measure():
     ]
 
 
+def publish_seconds(count=5):
+    """Median seconds to publish a story, with the page cache's purge (and
+    the Spanish alias Wagtail keeps in step) included."""
+    from wagtail.models import Locale
+
+    from stories.models import StoryPage
+
+    stories = StoryPage.objects.live().filter(locale=Locale.get_default()).order_by("pk")
+    seconds = []
+    for story in stories[:count]:
+        revision = story.save_revision()
+        started = time.perf_counter()
+        revision.publish()
+        seconds.append(time.perf_counter() - started)
+    return statistics.median(seconds)
+
+
 def count_queries(pages):
     """{label: (queries of the first render, of the second)} with the page cache off."""
     from django.db import connection
@@ -405,6 +422,7 @@ def main():
         build_site(options.stories, log)
         log("Site ready")
         pages = pages_to_measure()
+        publishing = publish_seconds()
         empty_shared_cache()
         queries = count_queries(pages)
 
@@ -424,6 +442,7 @@ def main():
     for name, value in {
         **machine(),
         "Site": f"{options.stories} English stories, Spanish aliases and translations, {DATABASE} on PostgreSQL",
+        "Publishing a story (median of 5, page cache purge included)": f"{publishing:.2f} s",
         "Server": f"gunicorn, lhs_cms/gunicorn.conf.py, {options.workers} workers, production settings",
         "Samples": (
             f"{options.requests} requests in a row per page; {options.changes} after a change; "
