@@ -33,7 +33,7 @@ _REQUEST_ATTR = "_site_chrome"
 
 # Entries kept in this process for the current content version; past the
 # limit, further entries come from the shared cache only.
-PROCESS_MAX_ENTRIES = 20_000
+PROCESS_MAX_ENTRIES = 10_000
 # {content version: {entry: pickled value}}; pickled, so no request ever
 # shares an object with another, as when they came from the shared cache.
 _process_entries = {}
