@@ -148,7 +148,7 @@ class CommitmentPage(BasePage):
             "commitment-stories",
             self.pk,
             select=lambda: (
-                site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+                StoryPage.objects.listed(self.locale_id, request)
                 .with_commitment(self.translation_key)
                 .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
             ),

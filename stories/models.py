@@ -76,7 +76,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET or None, locale_id=self.locale_id)
-        stories = site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+        stories = StoryPage.objects.listed(self.locale_id, request)
         stories = stories.child_of(self).order_by("-date", "-pk")
         context["filter_form"] = form
         context["bad_request"] = False
@@ -128,12 +128,15 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 
 class StoryPageQuerySet(PageQuerySet):
+    def listed(self, locale_id, request=None):
+        """Live, public stories of one language."""
+        return site_chrome.public(self.live(), request).filter(locale_id=locale_id)
+
     def for_listing(self, locale_id):
-        """Live, public stories of one language, with what a card shows loaded
-        in a fixed number of queries."""
+        """Listed stories with what a card shows loaded in a fixed number of
+        queries."""
         return (
-            site_chrome.public(self.live())
-            .filter(locale_id=locale_id)
+            self.listed(locale_id)
             .defer_streamfields()
             .select_related("sector")
             .prefetch_related(
@@ -309,7 +312,7 @@ class StoryPage(BasePage):
             "related-stories",
             self.pk,
             select=lambda: (
-                site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+                StoryPage.objects.listed(self.locale_id, request)
                 .exclude(pk=self.pk)
                 .filter(Exists(shares_commitment))
                 .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]

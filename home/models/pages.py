@@ -108,7 +108,7 @@ class HomePage(BasePage):
 
         def select():
             candidates = list(
-                site_chrome.public(StoryPage.objects.live().filter(locale_id=self.locale_id), request)
+                StoryPage.objects.listed(self.locale_id, request)
                 .annotate(chosen_position=chosen_position)
                 .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")
                 .values_list("pk", "chosen_position")[: max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)]
