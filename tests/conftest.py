@@ -119,6 +119,42 @@ def pytest_runtest_teardown(item, nextitem):
                 _database.put_back()
 
 
+# Tests that `-n` hands to one worker, to run one after another: those on
+# the demo site share one load (and the browser tests one Chromium).
+DEMO_GROUP = (
+    "tests/home/test_demo_content.py::",
+    "tests/home/test_page_cache.py::test_no_cached_page_holds_a_csrf_token",
+    "tests/browser/",
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """For `-n` (xdist's "load"): single tests, but DEMO_GROUP as one unit,
+    in the order of the collection. (xdist's own --dist loadgroup does not
+    group on pytest 9.2: pytest-xdist issue #1386.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoGroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "demo group" if nodeid.startswith(DEMO_GROUP) else nodeid
+
+    config.option.loadscopereorder = False  # as pytest_collection_modifyitems left it
+    return DemoGroupScheduling(config, log)
+
+
+def pytest_collection_modifyitems(items):
+    """DEMO_GROUP first, so that `-n 2` starts it on one worker and the other
+    tests on the other. (Within it, pytest-django has put the transactional
+    tests, the browser tests, last.)"""
+    for item in items:
+        if _uses_demo(item) and not item.nodeid.startswith(DEMO_GROUP):
+            raise pytest.UsageError(f"{item.nodeid} uses the demo site: add it to DEMO_GROUP in tests/conftest.py.")
+    items.sort(key=lambda item: not item.nodeid.startswith(DEMO_GROUP))
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     """A request under /es/ leaves Spanish active in this thread; every test
