@@ -1,9 +1,15 @@
+import io
+import json
+
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.utils import translation
+from pytest_django.fixtures import validate_django_db
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
@@ -18,6 +24,135 @@ def _test_media(tmp_path_factory):
     media.enable()
     yield
     media.disable()
+
+
+class TestDatabase:
+    """This process's test database: as the migrations left it, put back
+    after each test that commits, and with the demo site when asked for."""
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        with blocker.unblock():
+            migrated = json.loads(connection.creation.serialize_db_to_string())
+        # Content types first: making some objects (Wagtail's tasks) looks theirs up.
+        migrated.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        self.migrated = json.dumps(migrated)
+        self.demo_output = None  # what the demo loader printed, while the demo is in
+
+    def load_demo(self):
+        """Committed, so the live server sees it too; the tests on it roll
+        back, or commit and empty the database (it is then put back)."""
+        if self.demo_output is not None:
+            return
+        out = io.StringIO()
+        try:
+            with self.blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
+                call_command("load_demo_content", stdout=out)
+        except BaseException:
+            self.put_back()
+            raise
+        self.demo_output = out.getvalue()
+
+    def put_back(self):
+        with self.blocker.unblock():
+            # Keeping the sequences past the ids put back; without post_migrate,
+            # which would make content types under new ids.
+            call_command("flush", interactive=False, reset_sequences=False, inhibit_post_migrate=True, verbosity=0)
+            ContentType.objects.clear_cache()
+            connection.creation.deserialize_db_from_string(self.migrated)
+        self.demo_output = None
+
+
+_database = None  # this process's TestDatabase, once the test database exists
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    global _database
+    _database = TestDatabase(django_db_blocker)
+    return _database
+
+
+@pytest.fixture(scope="session")
+def _demo_loaded(django_db_setup, _test_media):
+    """Session-scoped, so that it comes before each test's own transaction;
+    after the demo is put back, pytest_runtest_setup loads it again."""
+    django_db_setup.load_demo()
+
+
+@pytest.fixture
+def demo_site(_demo_loaded, db):
+    """The demo content (English and Spanish), loaded once for the tests that
+    ask for it while they run one after another; returns what the loader printed."""
+    return _database.demo_output
+
+
+def _uses_demo(item):
+    return "_demo_loaded" in item.fixturenames
+
+
+def _commits(item):
+    """Transactional tests commit, and empty the database after."""
+    marker = item.get_closest_marker("django_db")
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if _database and _uses_demo(item):
+        _database.load_demo()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        # Without a next test, the test database is gone by now.
+        if _database and nextitem:
+            demo_done = _database.demo_output is not None and not _uses_demo(nextitem)
+            if _commits(item) or demo_done:
+                _database.put_back()
+
+
+# Tests that `-n` hands to one worker, to run one after another: those on
+# the demo site share one load (and the browser tests one Chromium).
+DEMO_GROUP = (
+    "tests/home/test_demo_content.py::",
+    "tests/home/test_page_cache.py::test_no_cached_page_holds_a_csrf_token",
+    "tests/browser/",
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """For `-n` (xdist's "load"): single tests, but DEMO_GROUP as one unit,
+    in the order of the collection. (xdist's own --dist loadgroup does not
+    group on pytest 9.2: pytest-xdist issue #1386.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoGroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "demo group" if nodeid.startswith(DEMO_GROUP) else nodeid
+
+    config.option.loadscopereorder = False  # as pytest_collection_modifyitems left it
+    return DemoGroupScheduling(config, log)
+
+
+def pytest_collection_modifyitems(items):
+    """DEMO_GROUP first, so that `-n 2` starts it on one worker and the other
+    tests on the other. (Within it, pytest-django has put the transactional
+    tests, the browser tests, last.)"""
+    for item in items:
+        if _uses_demo(item) and not item.nodeid.startswith(DEMO_GROUP):
+            raise pytest.UsageError(f"{item.nodeid} uses the demo site: add it to DEMO_GROUP in tests/conftest.py.")
+    items.sort(key=lambda item: not item.nodeid.startswith(DEMO_GROUP))
 
 
 @pytest.fixture(autouse=True)

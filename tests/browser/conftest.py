@@ -1,6 +1,5 @@
 """Playwright driving Debian's Chromium (never a downloaded browser)."""
 
-import io
 import os
 import shutil
 from pathlib import Path
@@ -46,7 +45,9 @@ def missing(what, install):
     pytest.skip(f"{NOT_RUN}: {what} is missing ({install}).")
 
 
-@pytest.fixture(scope="session")
+# Package-scoped: closed before the tests after these on the same worker,
+# which should not run with DJANGO_ALLOW_ASYNC_UNSAFE.
+@pytest.fixture(scope="package")
 def chromium():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         missing(f"Chromium ({CHROMIUM})", "apt-get install -y chromium")
@@ -92,31 +93,3 @@ def axe_source():
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.fixture
-def demo_site(transactional_db, chromium, settings, tmp_path):
-    """The demo content (English and Spanish), loaded into the test database.
-
-    Transactional tests flush the database afterwards, so each test that asks
-    for it pays for one load (about 12 s): keep such tests few. Requesting
-    `chromium` first means a missing browser skips before the load. Media go
-    to this test's own folder: the shared test MEDIA_ROOT is removed by
-    whichever pytest session (or xdist worker) finishes first."""
-    from django.core.cache import caches
-    from django.core.management import call_command
-    from wagtail.models import Collection, Locale, Page, Site
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Wagtail caches renditions by image id; ids are reused after a flush.
-    for cache in caches.all():
-        cache.clear()
-    # An earlier transactional test may have flushed the migrations' data.
-    Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    # Start from the bare tree, whatever pages earlier tests in this worker left.
-    for child in root.get_children():
-        child.delete()
-    Site.objects.all().delete()
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
-    call_command("load_demo_content", stdout=io.StringIO())

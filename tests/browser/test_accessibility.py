@@ -7,10 +7,9 @@ language switcher without JavaScript), and the other ways people see pages:
 printed, in forced colours (Windows high contrast), asking for more contrast,
 and with reduced motion.
 
-The demo content takes ~12 s to load, transactional tests flush it after each
-test, and a flush also drops migration data the loader needs (Locale, roles'
-permissions), so one test visits all pages at both widths and then runs each
-of those checks on the same content."""
+The demo content takes ~12 s to load and a transactional test empties the
+database after it, so one test visits all pages at both widths and then runs
+each of those checks on the same content."""
 
 import gzip
 import re

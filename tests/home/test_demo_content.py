@@ -1,8 +1,9 @@
-"""The demo loader builds the whole site, and running it again changes nothing."""
+"""The demo loader builds the whole site, and running it again changes nothing.
+
+`demo_site` (tests/conftest.py) is the loader's first run, shared by these tests."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision
 
@@ -50,13 +51,6 @@ def snapshot():
         "resources": Resource.objects.count(),
         "frameworks": Framework.objects.count(),
     }
-
-
-@pytest.fixture
-def demo_site(db, django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations when the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        return load()
 
 
 def test_demo_site_answers_at_every_documented_path(client, demo_site):
