@@ -26,7 +26,7 @@ def _test_media(tmp_path_factory):
     media.disable()
 
 
-class TestDatabase:
+class WorkerDatabase:
     """This process's test database: as the migrations left it, put back
     after each test that commits, and with the demo site when asked for."""
 
@@ -63,14 +63,16 @@ class TestDatabase:
         self.demo_output = None
 
 
-_database = None  # this process's TestDatabase, once the test database exists
+_database = None  # this process's WorkerDatabase, while the test database exists
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     global _database
-    _database = TestDatabase(django_db_blocker)
-    return _database
+    _database = WorkerDatabase(django_db_blocker)
+    yield _database
+    _database.put_back()  # as found, for --reuse-db
+    _database = None
 
 
 @pytest.fixture(scope="session")
@@ -112,8 +114,8 @@ def pytest_runtest_teardown(item, nextitem):
     try:
         return (yield)
     finally:
-        # Without a next test, the test database is gone by now.
-        if _database and nextitem:
+        # After the last test there is no _database: django_db_setup put it back.
+        if _database:
             demo_done = _database.demo_output is not None and not _uses_demo(nextitem)
             if _commits(item) or demo_done:
                 _database.put_back()
