@@ -45,7 +45,7 @@ bench: install
 # Refresh the Spanish interface catalogue after changing strings (needs GNU
 # gettext for extraction only; compiling uses polib).
 messages: install
-	$(BIN)/python manage.py makemessages -l es --ignore=".venv/*" --ignore="tests/*" --ignore="home/demo/*" --no-obsolete
+	$(BIN)/python manage.py makemessages -l es --ignore=".venv/*" --ignore="tests/*" --ignore="demo/*" --no-obsolete
 
 # Re-pin every dependency after changing requirements.in.
 lock: $(BIN)/python

@@ -22,9 +22,9 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
 
-from home import page_cache
-from home.demo import content
-from home.demo.spanish import LANGUAGE, SpanishLoader, load_catalogue
+from core import page_cache
+from demo import content
+from demo.spanish import LANGUAGE, SpanishLoader, load_catalogue
 from stories.models import Sector, StoryIndexPage, StoryPage
 
 TRANSLATED_EVERY = 10

@@ -1,6 +1,5 @@
 """The ten Shared Commitments, and how they map onto earlier frameworks."""
 
-from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +13,9 @@ from wagtail.search import index
 
 from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
-from home import site_chrome
-from home.models import BasePage, SlugPerLocaleMixin
-from stories.cards import StoryCards
+from core.pages import BasePage, SlugPerLocaleMixin
+from core.panels import PlainLanguagePanel
+from core.visibility import public
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -41,6 +40,7 @@ class CommitmentIndexPage(BasePage):
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("pillars_intro"), FieldPanel("pillars")], heading=_("Pillars")),
         FieldPanel("frameworks_text"),
+        PlainLanguagePanel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -48,10 +48,10 @@ class CommitmentIndexPage(BasePage):
         verbose_name = _("commitment index page")
 
     def get_commitments(self):
-        return [page for page in CommitmentPage.in_locale(self.locale_id) if page.is_child_of(self)]
+        return CommitmentPage.in_locale(self.locale_id).child_of(self)
 
     def get_crosswalk_page(self):
-        return site_chrome.public(CrosswalkPage.objects.child_of(self).live()).first()
+        return public(CrosswalkPage.objects.child_of(self).live()).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -105,6 +105,7 @@ class CommitmentPage(BasePage):
         FieldPanel("for_organizations"),
         FieldPanel("signs"),
         InlinePanel("crosswalk_links", label=_("Links to other frameworks")),
+        PlainLanguagePanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -121,16 +122,10 @@ class CommitmentPage(BasePage):
         verbose_name = _("commitment page")
 
     @classmethod
-    def in_locale(cls, locale_id, request=None):
+    def in_locale(cls, locale_id):
         """The live, public commitment pages of one language by number, with
-        streamfields deferred, kept in the site-wide cache (home/site_chrome.py):
-        many pages list them."""
-
-        def build():
-            pages = site_chrome.public(cls.objects.live().filter(locale_id=locale_id))
-            return list(pages.defer_streamfields().order_by("number"))
-
-        return site_chrome.cached(request, "commitments", locale_id, build=build)
+        streamfields deferred."""
+        return public(cls.objects.live()).filter(locale_id=locale_id).defer_streamfields().order_by("number")
 
     @property
     def icon_svg(self):
@@ -140,20 +135,14 @@ class CommitmentPage(BasePage):
     def icon_label(self):
         return ICONS.get(self.icon, ("", ""))[0]
 
-    def get_stories(self, request=None):
-        """Cards of the stories linked to this commitment, in this page's language, newest first."""
-        StoryPage = apps.get_model("stories", "StoryPage")
-        pks = site_chrome.cached_pks(
-            request,
-            "commitment-stories",
-            self.pk,
-            select=lambda: (
-                StoryPage.objects.listed(self.locale_id, request)
-                .with_commitment(self.translation_key)
-                .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
-            ),
-        )
-        return StoryCards(request, self.locale_id, pks)
+    def pages_showing_this(self):
+        """Its listing and the crosswalk, the home page (featured
+        commitments) and the other sections (the story listing's filter and
+        cards name it). The stories that name it link to it: the reference
+        index finds them."""
+        siblings = self.get_siblings(inclusive=False)
+        sections = Page.objects.filter(depth__in=[2, 3], path__startswith=self.path[: Page.steplen * 2])
+        return [*super().pages_showing_this(), *siblings.specific(defer=True), *sections.specific(defer=True)]
 
     def get_crosswalk_links(self):
         return self.crosswalk_links.select_related("element__framework").order_by(
@@ -162,11 +151,8 @@ class CommitmentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.get_stories(request)
         context["crosswalk_links"] = self.get_crosswalk_links()
-        siblings = [
-            page for page in CommitmentPage.in_locale(self.locale_id) if page.is_sibling_of(self) and page.pk != self.pk
-        ]
+        siblings = [page for page in CommitmentPage.in_locale(self.locale_id).sibling_of(self) if page.pk != self.pk]
         context["previous_commitment"] = next((p for p in reversed(siblings) if p.number < self.number), None)
         context["next_commitment"] = next((p for p in siblings if p.number > self.number), None)
         return context
@@ -182,7 +168,7 @@ class CrosswalkPage(BasePage):
 
     intro = RichTextField(features=PLAIN_RICH_TEXT, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), PlainLanguagePanel()]
 
     class Meta:
         verbose_name = _("crosswalk page")

@@ -1,6 +1,5 @@
 """Site search and robots.txt."""
 
-import hashlib
 import logging
 import re
 
@@ -10,27 +9,27 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from home import site_chrome
 
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 WORD = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
-# Results of a search are kept this long at most (and never past a change
-# of content): long enough for a popular search, short enough that words
-# typed once do not fill the cache.
-SEARCH_CACHE_SECONDS = 10 * 60
 
 
 @require_GET
 def search(request):
     """Pages of the current language that match ?q=, promoted results first.
-    An unreadable page number or an overlong query answers 400, never 500."""
+    An unreadable page number or an overlong query answers 400, never 500.
+
+    Never stored in any cache (`Cache-Control: private`): every search is
+    counted for "popular searches", and an edited promotion shows on the
+    next search."""
     query_string = request.GET.get("q", "").replace("\x00", "").strip()
     context = {
         "search_query": query_string,
@@ -40,13 +39,14 @@ def search(request):
         "paginator": None,
     }
     status = 200
-    locale_id = site_chrome.active_locale_id(request)
+    locale = Locale.get_active()
     if len(query_string) > MAX_QUERY_LENGTH:
         context["error"] = "too_long"
         context["search_query"] = ""
         status = 400
-    elif query_string and locale_id is not None:
-        pages = site_chrome.public(Page.objects.live(), request).filter(locale_id=locale_id).specific()
+    elif query_string:
+        # Wagtail's public(): the search backend takes plain field filters only.
+        pages = Page.objects.live().public().filter(locale=locale).specific()
         query = Query.get(query_string)
         query.add_hit()
         # Promotions of pages in this language that anyone may see.
@@ -62,37 +62,24 @@ def search(request):
         # full-text syntax, and an unbalanced quote is an error there.
         words = " ".join(WORD.findall(query_string))
         results = pages.exclude(pk__in=promoted_ids).search(words) if words else Page.objects.none()
-        # The same words give the same results until the content changes:
-        # the count and each page's pks are kept under the content version.
-        selection = (locale_id, hashlib.sha256(words.lower().encode()).hexdigest()[:32], *promoted_ids)
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
-            paginator.count = site_chrome.cached_for_visitors(
-                request, "search-count", *selection, build=lambda: results.count(), timeout=SEARCH_CACHE_SECONDS
-            )
             try:
                 page_of_results = paginator.page(request.GET.get("page", 1))
             except (PageNotAnInteger, EmptyPage):
                 context["error"] = "bad_page"
                 status = 400
                 page_of_results = paginator.page(1)
-            pks = site_chrome.cached_for_visitors(
-                request,
-                "search-page",
-                *selection,
-                page_of_results.number,
-                build=lambda: [page.pk for page in page_of_results.object_list],
-                timeout=SEARCH_CACHE_SECONDS,
-            )
-            by_pk = pages.in_bulk(pks)
-            page_of_results.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
+            page_of_results.object_list = list(page_of_results.object_list)
         except DatabaseError:
             logger.exception("Search failed for %r", query_string)
             paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)
             page_of_results = paginator.page(1)
         context["results"] = page_of_results
         context["paginator"] = paginator
-    return TemplateResponse(request, "search/search.html", context, status=status)
+    response = TemplateResponse(request, "search/search.html", context, status=status)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

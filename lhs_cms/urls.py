@@ -6,9 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import translation_views, views
-from home.admin_login import RateLimitedLoginView
-from home.sitemaps import TranslatedSitemap
+from core import translation_views
+from core.admin_login import RateLimitedLoginView
+from core.sitemaps import TranslatedSitemap
+from home import views
 from lhs_cms.api import api_router
 
 ADMIN = settings.ADMIN_PATH

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,12 +16,12 @@ from wagtail.models import Orderable, Page, PageManager, RevisionMixin, Translat
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home import site_chrome
-from home.blocks import QuoteBlock
-from home.models import BasePage, SlugPerLocaleMixin
-from home.renditions import STORY_CARD_SPECS, filter_specs
+from core.blocks import QuoteBlock
+from core.pages import BasePage, SlugPerLocaleMixin
+from core.panels import PlainLanguagePanel
+from core.renditions import STORY_CARD_SPECS, filter_specs
+from core.visibility import public
 from stories.blocks import OutcomeBlock, SourceBlock
-from stories.cards import StoryCards
 
 STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -64,7 +64,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     intro = RichTextField(features=STORY_RICH_TEXT, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), PlainLanguagePanel()]
 
     STORIES_PER_PAGE = 12
 
@@ -76,8 +76,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET or None, locale_id=self.locale_id)
-        stories = StoryPage.objects.listed(self.locale_id, request)
-        stories = stories.child_of(self).order_by("-date", "-pk")
+        stories = StoryPage.objects.listed(self.locale_id).for_cards().child_of(self).order_by("-date", "-pk")
         context["filter_form"] = form
         context["bad_request"] = False
         if form.is_bound and not form.is_valid():
@@ -85,24 +84,12 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             stories = stories.none()
         elif form.is_bound:
             stories = form.filter(stories)
-        # Which stories a page shows, and how many match, change only with the
-        # content: both are kept in the site-wide cache (home/site_chrome.py).
-        selection = (self.pk, *form.chosen_slugs()) if not context["bad_request"] else None
         paginator = Paginator(stories, self.STORIES_PER_PAGE)
-        if selection is not None:
-            paginator.count = site_chrome.cached(request, "story-count", *selection, build=stories.count)
         try:
             page_of_stories = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             context["bad_request"] = True
             page_of_stories = paginator.page(1)
-        if selection is not None:
-            pks = site_chrome.cached_pks(
-                request, "story-page", *selection, page_of_stories.number, select=lambda: page_of_stories.object_list
-            )
-        else:
-            pks = []
-        page_of_stories.object_list = StoryCards(request, self.locale_id, pks)
         context["stories"] = page_of_stories
         context["paginator"] = paginator
         context["active_filters"] = form.active_filters() if form.is_bound and form.is_valid() else []
@@ -113,6 +100,9 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         if getattr(response, "context_data", {}).get("bad_request"):
             response.status_code = 400
         return response
+
+    def get_cached_paths(self):
+        return ["/", "/feed/", "/feed/atom/"]
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
@@ -128,39 +118,63 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 
 class StoryPageQuerySet(PageQuerySet):
-    def listed(self, locale_id, request=None):
+    def listed(self, locale_id):
         """Live, public stories of one language."""
-        return site_chrome.public(self.live(), request).filter(locale_id=locale_id)
+        return public(self.live()).filter(locale_id=locale_id)
 
-    def for_listing(self, locale_id):
-        """Listed stories with what a card shows loaded in a fixed number of
-        queries."""
+    def for_cards(self):
+        """With what a card's key is made of (story_tags.card_key), in the
+        same query: the sector, the image, and the last publication and
+        number of the live commitments it names, in its language."""
+        from commitments.models import CommitmentPage
+
+        named = CommitmentPage.objects.live().filter(
+            locale_id=OuterRef("locale_id"),
+            translation_key__in=StoryCommitment.objects.filter(page=OuterRef(OuterRef("pk"))).values(
+                "commitment__translation_key"
+            ),
+        )
+        stamp = named.order_by().values("locale_id").annotate(published=Max("last_published_at"), live=Count("pk"))
         return (
-            self.listed(locale_id)
-            .defer_streamfields()
-            .select_related("sector")
+            self.defer_streamfields()
+            .select_related("sector", "hero_image")
+            .annotate(
+                commitments_published=Subquery(stamp.values("published")[:1]),
+                commitments_live=Subquery(stamp.values("live")[:1]),
+            )
+        )
+
+    def for_listing(self):
+        """Stories with what a card shows loaded in a fixed number of queries."""
+        from commitments.models import CommitmentPage
+
+        return (
+            self.defer_streamfields()
+            .select_related("sector", "locale")
             .prefetch_related(
                 Prefetch(
                     "hero_image",
                     queryset=get_image_model().objects.prefetch_renditions(*filter_specs([STORY_CARD_SPECS])),
                 ),
-                # What a card shows of each commitment, without loading the pages.
                 Prefetch(
                     "story_commitments",
                     queryset=StoryCommitment.objects.annotate(
                         commitment_key=F("commitment__translation_key"),
                         commitment_title=F("commitment__title"),
-                        commitment_locale_id=F("commitment__locale_id"),
+                        commitment_locale_code=F("commitment__locale__language_code"),
+                        story_language=F("page__locale__language_code"),
+                        localized_title=Subquery(
+                            CommitmentPage.objects.live()
+                            .filter(
+                                translation_key=OuterRef("commitment__translation_key"),
+                                locale_id=OuterRef("page__locale_id"),
+                            )
+                            .values("title")[:1]
+                        ),
                     ).order_by("sort_order"),
                 ),
             )
         )
-
-    def cards(self, locale_id, pks):
-        """The stories with these pks that are still listed, loaded as
-        for_listing loads them, in the order of `pks`."""
-        by_pk = self.for_listing(locale_id).in_bulk(pks)
-        return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def with_commitment(self, translation_key):
         return self.filter(
@@ -244,6 +258,7 @@ class StoryPage(BasePage):
         InlinePanel("story_commitments", label=_("Commitments it shows"), min_num=1),
         InlinePanel("story_stakeholders", label=_("Who it matters to")),
         FieldPanel("sources"),
+        PlainLanguagePanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -295,36 +310,85 @@ class StoryPage(BasePage):
         return list(self.story_commitments.order_by("sort_order").values_list("commitment__translation_key", flat=True))
 
     def get_commitments(self):
-        """The story's commitments in the story's own language."""
+        """The story's live commitments in the story's own language, in its order."""
         from commitments.models import CommitmentPage
 
-        pages = {page.translation_key: page for page in CommitmentPage.in_locale(self.locale_id)}
-        return [pages[key] for key in self.commitment_keys if key in pages]
-
-    def get_related_stories(self, request=None):
-        """Cards of the newest other stories that share a commitment with this one."""
-        keys = self.commitment_keys
-        if not keys:
-            return StoryCards(request, self.locale_id, [])
-        shares_commitment = StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key__in=keys)
-        pks = site_chrome.cached_pks(
-            request,
-            "related-stories",
-            self.pk,
-            select=lambda: (
-                StoryPage.objects.listed(self.locale_id, request)
-                .exclude(pk=self.pk)
-                .filter(Exists(shares_commitment))
-                .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
-            ),
+        pages = public(CommitmentPage.objects.live()).filter(
+            locale_id=self.locale_id, translation_key__in=self.commitment_keys
         )
-        return StoryCards(request, self.locale_id, pks)
+        by_key = {page.translation_key: page for page in pages.defer_streamfields()}
+        return [by_key[key] for key in self.commitment_keys if key in by_key]
+
+    def commitment_titles(self):
+        """[{"title", "lang"}] of the commitments it names, in the story's
+        language where translated (loaded by StoryPage.objects.for_listing)."""
+        titles = []
+        for link in self.story_commitments.all():
+            title, code = link.commitment_summary()
+            titles.append({"title": title, "lang": code if code != self.locale.language_code else ""})
+        return titles
+
+    def get_related_stories(self):
+        """The newest other stories that share a commitment with this one."""
+        shares_commitment = StoryCommitment.objects.filter(
+            page=OuterRef("pk"), commitment__translation_key__in=self.commitment_keys
+        )
+        return (
+            StoryPage.objects.listed(self.locale_id)
+            .for_cards()
+            .exclude(pk=self.pk)
+            .filter(Exists(shares_commitment))
+            .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+        )
+
+    def pages_showing_this(self):
+        """Its listing, the home page (newest stories), the commitments it
+        names, and the stories it may show beside (they share a commitment)."""
+        from commitments.models import CommitmentPage
+
+        keys = StoryCommitment.objects.filter(page__translation_key=self.translation_key).values(
+            "commitment__translation_key"
+        )
+        commitments = CommitmentPage.objects.filter(translation_key__in=keys)
+        beside = StoryPage.objects.filter(
+            pk__in=StoryCommitment.objects.filter(commitment__translation_key__in=keys).values("page")
+        ).exclude(pk=self.pk)
+        home = self.get_ancestors().filter(depth=2)
+        return [
+            *super().pages_showing_this(),
+            *home.specific(defer=True),
+            *commitments.specific(defer=True),
+            *beside.specific(defer=True),
+        ]
+
+    def structured_data(self, request, site_settings):
+        """schema.org Article for search engines."""
+        url = self.get_full_url(request=request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "url": url,
+            "author": {"@type": "Organization", "name": self.organization},
+            "publisher": {"@type": "Organization", "name": site_settings.organization_name},
+        }
+        if self.date:
+            data["datePublished"] = self.date.isoformat()
+        modified = self.last_published_at or self.first_published_at
+        data["dateModified"] = modified.isoformat() if modified else data.get("datePublished")
+        if self.hero_image:
+            rendition = self.hero_image.get_rendition("fill-1200x630")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["commitments"] = self.get_commitments()
         context["stakeholders"] = [link.stakeholder for link in self.story_stakeholders.select_related("stakeholder")]
-        context["related_stories"] = self.get_related_stories(request)
+        context["related_stories"] = self.get_related_stories()
         return context
 
 
@@ -338,12 +402,14 @@ class StoryCommitment(Orderable):
     panels = [PageChooserPanel("commitment")]
 
     def commitment_summary(self):
-        """(translation key, title, locale pk) of the linked commitment: from
-        the annotations of StoryPage.objects.for_listing when it loaded the
-        link, else from the page."""
-        if hasattr(self, "commitment_key"):
-            return self.commitment_key, self.commitment_title, self.commitment_locale_id
-        return self.commitment.translation_key, self.commitment.title, self.commitment.locale_id
+        """(title, language code) of the linked commitment in the story's
+        language where it has a live translation there: from the annotations
+        of StoryPage.objects.for_listing when it loaded the link."""
+        if getattr(self, "localized_title", None):
+            return self.localized_title, self.story_language
+        if hasattr(self, "commitment_title"):
+            return self.commitment_title, self.commitment_locale_code
+        return self.commitment.title, self.commitment.locale.language_code
 
 
 class StoryStakeholder(TranslatableMixin, Orderable):

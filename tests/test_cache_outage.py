@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.test import Client, RequestFactory, override_settings
 
-from home import ratelimit
+from core import ratelimit
 from tests import factories
 
 UNREACHABLE_REDIS = {

@@ -13,9 +13,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
-from home.models import ListingMixin, SameSlugInEveryLanguage, SocialMixin
-from home.models.mixins import ViewRestrictionsFromCache
-from home.panels import PlainLanguagePanel
+from core.pages import PageBase, promote_panels_for
+from core.panels import PlainLanguagePanel
 
 
 class SurveyFormField(TranslatableMixin, AbstractFormField):
@@ -59,9 +58,7 @@ class SurveySubmission(AbstractFormSubmission):
         permissions = [("view_responses", _("Can view, chart and export survey and form responses"))]
 
 
-class SurveyPage(
-    ViewRestrictionsFromCache, RoutablePageMixin, SameSlugInEveryLanguage, SocialMixin, ListingMixin, AbstractEmailForm
-):
+class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
     """The survey: the editors' own questions (form builder) between fixed
     parts the code knows about (organization, sector, role, contact email,
     the self-assessment against the commitments, consent), in steps.
@@ -116,9 +113,7 @@ class SurveyPage(
         ),
         PlainLanguagePanel(),
     ]
-    promote_panels = (
-        AbstractEmailForm.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing
-    )
+    promote_panels = promote_panels_for(AbstractEmailForm)
 
     class Meta:
         verbose_name = _("survey page")

@@ -1,4 +1,3 @@
-from home.models.mixins import BasePage, ListingMixin, SameSlugInEveryLanguage, SlugPerLocaleMixin, SocialMixin
 from home.models.pages import (
     HomePage,
     HomePageFeaturedCommitment,
@@ -15,17 +14,12 @@ __all__ = [
     "FinalApprovalTask",
     "PlainLanguageReviewTask",
     "FooterText",
-    "BasePage",
     "HomePage",
     "HomePageFeaturedCommitment",
     "HomePageFeaturedStory",
-    "ListingMixin",
     "Person",
     "Resource",
-    "SameSlugInEveryLanguage",
     "SiteSettings",
-    "SlugPerLocaleMixin",
-    "SocialMixin",
     "StandardPage",
     "WorkingGroupMember",
     "WorkingGroupPage",

@@ -1,6 +1,5 @@
 """Site-wide page types: the home page, standard pages and working groups."""
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +11,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home import site_chrome
-from home.blocks import BaseStreamBlock
-from home.models.mixins import BasePage
-from stories.cards import StoryCards
+from commitments.models import CommitmentPage
+from core.pages import BasePage, ContentPage
+from core.panels import PlainLanguagePanel
+from core.visibility import public
+from home.models.snippets import Resource
+from stories.models import StoryPage
 
 FEATURED_STORY_MAX = 6
 
@@ -72,6 +73,7 @@ class HomePage(BasePage):
             ],
             heading=_("Survey call to action"),
         ),
+        PlainLanguagePanel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_lead")]
 
@@ -83,18 +85,18 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_featured_commitments(self):
-        CommitmentPage = apps.get_model("commitments", "CommitmentPage")
-        pages = CommitmentPage.in_locale(self.locale_id)
+        """The chosen commitments in this language, in the chosen order, or
+        the first few when none are chosen."""
+        pages = public(CommitmentPage.objects.live()).filter(locale_id=self.locale_id).defer_streamfields()
         keys = list(self.featured_commitments.values_list("commitment__translation_key", flat=True))
         if keys:
-            by_key = {page.translation_key: page for page in pages}
+            by_key = {page.translation_key: page for page in pages.filter(translation_key__in=keys)}
             return [by_key[key] for key in keys if key in by_key]
-        return pages[: self.FEATURED_COMMITMENT_FALLBACK]
+        return list(pages.order_by("number")[: self.FEATURED_COMMITMENT_FALLBACK])
 
-    def get_featured_stories(self, request=None):
-        """Cards of the chosen stories in the chosen order, topped up with
-        the newest others to FEATURED_STORY_COUNT."""
-        StoryPage = apps.get_model("stories", "StoryPage")
+    def get_featured_stories(self):
+        """The chosen stories in the chosen order, topped up with the newest
+        others to FEATURED_STORY_COUNT, in one query."""
         featured = self.featured_stories.all()
         if isinstance(featured, FakeQuerySet):
             # A preview: the chosen stories are in memory, not in the database.
@@ -105,45 +107,46 @@ class HomePage(BasePage):
         else:
             chosen = featured.filter(story__translation_key=OuterRef("translation_key")).values("sort_order")
             chosen_position = Subquery(chosen[:1])
-
-        def select():
-            candidates = list(
-                StoryPage.objects.listed(self.locale_id, request)
-                .annotate(chosen_position=chosen_position)
-                .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")
-                .values_list("pk", "chosen_position")[: max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)]
-            )
-            chosen = [pk for pk, position in candidates if position is not None]
-            newest = [pk for pk, position in candidates if position is None]
-            return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
-
-        if getattr(request, "is_preview", False) or isinstance(featured, FakeQuerySet):
-            pks = select()
-        else:
-            pks = site_chrome.cached(request, "featured-stories", self.pk, build=select)
-        return StoryCards(request, self.locale_id, pks)
+        candidates = list(
+            StoryPage.objects.listed(self.locale_id)
+            .for_cards()
+            .annotate(chosen_position=chosen_position)
+            .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")[
+                : max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)
+            ]
+        )
+        chosen = [story for story in candidates if story.chosen_position is not None]
+        newest = [story for story in candidates if story.chosen_position is None]
+        return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
 
     def get_working_groups(self):
         return (
-            site_chrome.public(WorkingGroupPage.objects.live())
+            public(WorkingGroupPage.objects.live())
             .filter(locale_id=self.locale_id, group_type=WorkingGroupPage.GroupType.WORKING)
             .defer_streamfields()
             .order_by("path")
         )
 
     def get_latest_resources(self):
-        Resource = apps.get_model("home", "Resource")
         return (
             Resource.objects.filter(live=True, locale_id=self.locale_id)
             .select_related("document")
             .order_by("-date", "title")[: self.LATEST_RESOURCE_COUNT]
         )
 
+    def structured_data(self, request, site_settings):
+        """schema.org Organization for search engines."""
+        data = {"@context": "https://schema.org", "@type": "Organization", "name": site_settings.organization_name}
+        data["url"] = self.get_full_url(request=request)
+        if site_settings.contact_email:
+            data["email"] = site_settings.contact_email
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             featured_commitments=self.get_featured_commitments(),
-            featured_stories=self.get_featured_stories(request),
+            featured_stories=self.get_featured_stories(),
             working_groups=self.get_working_groups(),
             latest_resources=self.get_latest_resources(),
         )
@@ -164,26 +167,15 @@ class HomePageFeaturedStory(Orderable):
     panels = [PageChooserPanel("story")]
 
 
-class StandardPage(BasePage):
+class StandardPage(ContentPage):
     """About, Contact, Privacy and other pages made of content blocks."""
 
     template = "home/standard_page.html"
     parent_page_types = ["home.HomePage", "home.StandardPage", "engage.EngagePage"]
     subpage_types = ["home.StandardPage", "home.WorkingGroupPage"]
 
-    intro = models.TextField(blank=True, max_length=500, help_text=_("One or two plain sentences under the title."))
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
     class Meta:
         verbose_name = _("standard page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = site_chrome.public(self.get_children().live()).specific().defer_streamfields()
-        return context
 
 
 class WorkingGroupPage(BasePage):
@@ -211,6 +203,7 @@ class WorkingGroupPage(BasePage):
         FieldPanel("focus_areas"),
         FieldPanel("body"),
         InlinePanel("members", label=_("Members")),
+        PlainLanguagePanel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 

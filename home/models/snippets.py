@@ -15,7 +15,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.blocks import LinkBlock
+from core.blocks import LinkBlock
 
 
 class Person(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):

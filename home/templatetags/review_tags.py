@@ -1,6 +1,6 @@
 from django import template
 
-from home.readability import cited_measures, reading_report
+from core.readability import cited_measures, reading_report
 
 register = template.Library()
 

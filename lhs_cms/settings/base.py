@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from lhs_cms.release import release_digest
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -27,10 +29,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "commitments",
     "stories",
     "engage",
+    "demo",
+    "formtools",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,9 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page is served without a database query.
-    "home.page_cache.PageCacheMiddleware",
-    # One content version and one set of site-wide pieces per request (home/site_chrome.py).
-    "home.site_chrome.RequestMemoMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,8 +86,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Finds a page whose address is known in one query (home/routing.py).
-    "home.routing.KnownRouteMiddleware",
 ]
 
 ROOT_URLCONF = "lhs_cms.urls"
@@ -164,20 +165,36 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise. A Redis that
-# cannot be reached within the timeouts counts as a miss (lhs_cms/cache.py).
+# The release: a digest of the deployed code (or RELEASE_ID from the
+# environment, e.g. a git commit). Every rendered page and fragment kept in
+# the cache is keyed by it, so a deploy never serves the old markup.
+RELEASE_ID = os.environ.get("RELEASE_ID") or release_digest(BASE_DIR)
+
+# Cache: Redis when REDIS_URL is set (django-redis; an unreachable Redis is
+# a miss, never an error: IGNORE_EXCEPTIONS), local memory otherwise, which
+# production refuses (core/checks.py). `template_fragments` is the alias
+# Django's {% cache %} and Wagtail's {% wagtailcache %} use: the same store,
+# with the release in every key.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "lhs_cms.cache.FailSoftRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "lhs",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+
+
+def _cache(key_prefix):
+    if not REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": key_prefix}
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = {"default": _cache("lhs"), "template_fragments": _cache(f"lhs:{RELEASE_ID}")}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Full-page cache for anonymous visitors (home/page_cache.py), in the cache
 # above; PAGE_CACHE=off turns it off. PAGE_CACHE_SECONDS is how long a page
@@ -190,7 +207,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # for a cache that takes HTTP PURGE requests (Varnish, nginx); Cloudflare
 # with FRONTEND_CACHE_CLOUDFLARE_ZONE_ID and _TOKEN; CloudFront with
 # FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID (AWS credentials as usual).
-WAGTAILFRONTENDCACHE = {}
+WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.page_cache.PageCacheBackend"}}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

@@ -8,6 +8,8 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = False
+# Every app server must share one cache (core/checks.py).
+REQUIRE_SHARED_CACHE = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")

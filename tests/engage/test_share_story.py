@@ -9,9 +9,9 @@ from django.db import models
 from django.test import RequestFactory, override_settings
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
 
+from core import ratelimit
 from engage.models import EngagePage, ShareStoryPage, StorySubmission
 from engage.models.public_stories import SUBMISSIONS_USERNAME, shorten, text_to_paragraphs
-from home import ratelimit
 from stories.models import StoryPage
 from tests import factories
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home.blocks import BaseStreamBlock, CallToActionBlock, TableBlock
+from core.blocks import BaseStreamBlock, CallToActionBlock, TableBlock
 from tests import factories
 
 OFFLINE_UNSAFE = {"embed"}  # rendering fetches oEmbed from the network

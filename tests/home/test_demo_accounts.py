@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from home.demo import accounts
+from demo import accounts
 from home.roles import ensure_roles
 
 

@@ -8,8 +8,8 @@ import pytest
 import textstat
 
 from commitments.models import CommitmentPage
+from core.readability import page_text, reading_report, summary_grade, text_grade
 from home.models import StandardPage
-from home.readability import page_text, reading_report, summary_grade, text_grade
 from home.wagtail_hooks import ALT_TEXT_PATTERN, ALT_TEXT_RULE
 from stories.models import StoryPage
 from tests import factories

@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Filter
 
-from home.renditions import filter_specs
+from core.renditions import filter_specs
 from tests import factories
 
 IMAGE_TAG = re.compile(r"\{%\s*(?:image|picture)\s+\S+\s+(.*?)%\}")

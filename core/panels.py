@@ -4,7 +4,7 @@ of the page as last saved, computed on the server with textstat."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from home.readability import PLAIN_LANGUAGE_GRADE, reading_report, summary_grade
+from core.readability import PLAIN_LANGUAGE_GRADE, reading_report, summary_grade
 
 
 class PlainLanguagePanel(Panel):

@@ -1,9 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.demo.accounts import NotForProduction, ensure_demo_users
-from home.demo.loader import DemoLoader
-from home.demo.spanish import SpanishLoader
+from demo.accounts import NotForProduction, ensure_demo_users
+from demo.loader import DemoLoader
+from demo.spanish import SpanishLoader
 
 
 class Command(BaseCommand):

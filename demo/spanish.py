@@ -15,8 +15,8 @@ from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
 
 from commitments.models import CommitmentIndexPage, CommitmentPage, CrosswalkPage, Framework, FrameworkElement
+from demo import content
 from engage.models import EngagePage, SurveyPage
-from home.demo import content
 from home.models import FooterText, HomePage, Person, Resource
 from stories.models import Sector, Stakeholder, StoryIndexPage, StoryPage
 

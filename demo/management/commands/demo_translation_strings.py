@@ -2,12 +2,12 @@ import polib
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
-from home.demo.spanish import CATALOGUE, load_catalogue, objects_to_translate, source_strings
+from demo.spanish import CATALOGUE, load_catalogue, objects_to_translate, source_strings
 
 
 class Command(BaseCommand):
     help = (
-        "Refresh home/demo/content_es.po from the English demo content: adds an entry for each new "
+        "Refresh demo/content_es.po from the English demo content: adds an entry for each new "
         "segment, keeps existing Spanish, drops segments no longer used. Run after changing the demo text."
     )
 

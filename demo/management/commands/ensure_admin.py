@@ -3,7 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.accounts import DEMO_USERS, NotForProduction, demo_password, ensure_admin
+from demo.accounts import DEMO_USERS, NotForProduction, demo_password, ensure_admin
 
 
 class Command(BaseCommand):

@@ -1,14 +1,17 @@
-"""Small mixins shared by every page type: social sharing and listing cards."""
+"""The page base every page type shares, and its small mixins: social
+sharing, listing cards, one slug in every language."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import site_chrome
-from home.panels import PlainLanguagePanel
+from core.blocks import BaseStreamBlock
+from core.panels import PlainLanguagePanel
 
 
 class SameSlugInEveryLanguage:
@@ -86,34 +89,63 @@ class ListingMixin(models.Model):
         return self.search_description or self.listing_summary
 
 
-class ViewRestrictionsFromCache:
-    """For page types: Wagtail checks a page's view restrictions (with two
-    queries, more for aliases) on every request. The restriction is read
-    from the database only when the page is in a private section (or an
-    alias of one), as the site-wide cache says; elsewhere, which is nearly
-    everywhere, none applies and no query is needed."""
+class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
+    """What every page type has, whatever Wagtail page class it builds on
+    (`Page` for BasePage, `AbstractEmailForm` for the survey): SEO, social
+    and listing fields in the Promote tab, the text a card shows, and the
+    pages whose cached copies a change to it makes stale.
 
-    def get_view_restrictions(self):
-        if not any(self.path.startswith(path) for path in site_chrome.restricted_paths()):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-
-class BasePage(ViewRestrictionsFromCache, SameSlugInEveryLanguage, SocialMixin, ListingMixin, Page):
-    """Abstract parent of every page type: SEO, social and listing fields in
-    the Promote tab, and the text a card shows."""
-
-    promote_panels = Page.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing
+    Invariant: `pages_showing_this()` names every other page that shows
+    this page's content (a listing, a commitment, the stories beside it);
+    the page cache purges exactly those with the page's own
+    `get_cached_paths()`. The reference index adds pages linking to it."""
 
     class Meta:
         abstract = True
 
-    def __init_subclass__(cls, **kwargs):
-        """Every page type ends its Content tab with the read-only "Plain
-        language" panel (reading level of the last saved version)."""
-        super().__init_subclass__(**kwargs)
-        if not any(isinstance(panel, PlainLanguagePanel) for panel in cls.content_panels):
-            cls.content_panels = [*cls.content_panels, PlainLanguagePanel()]
+    def pages_showing_this(self):
+        """Other pages whose cached copies show this page: by default its
+        parent, which lists its children. Page types shown elsewhere add
+        to it."""
+        parent = self.get_parent()
+        return [parent.specific_deferred] if parent is not None and parent.depth > 1 else []
+
+
+def promote_panels_for(page_class):
+    return page_class.promote_panels + SocialMixin.promote_panels_social + ListingMixin.promote_panels_listing
+
+
+class BasePage(PageBase, Page):
+    """Abstract parent of every page type built on `Page`. Each page type
+    writes its own content panels and ends them with
+    `PlainLanguagePanel()` (reading level of the last saved version)."""
+
+    promote_panels = promote_panels_for(Page)
+
+    class Meta:
+        abstract = True
+
+
+class ContentPage(BasePage):
+    """A page of content blocks under a short intro, listing its live,
+    public children as cards (About, Contact, Engage...)."""
+
+    intro = models.TextField(blank=True, max_length=500, help_text=_("One or two plain sentences under the title."))
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), PlainLanguagePanel()]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_child_pages(self):
+        return self.get_children().live().public().specific().defer_streamfields()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_child_pages()
+        return context
 
 
 class SlugPerLocaleMixin(SameSlugInEveryLanguage):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
-from home.renditions import filter_specs, generate_renditions
+from core.renditions import filter_specs, generate_renditions
 
 
 class Command(BaseCommand):

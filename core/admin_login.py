@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from wagtail.admin.views.account import LoginView
 
-from home import ratelimit
+from core import ratelimit
 
 
 def _who(request):

@@ -1,4 +1,4 @@
-"""Builds the demo site from home/demo/content.py.
+"""Builds the demo site from demo/content.py.
 
 Idempotent: everything is looked up by a stable key (slug, title) before it
 is created, and what exists is left as it is, so a second run changes
@@ -24,9 +24,9 @@ from commitments.models import (
     Framework,
     FrameworkElement,
 )
+from demo import content
+from demo.images import draw_illustration
 from engage.models import EngagePage, ShareStoryPage, SurveyFormField, SurveyPage
-from home.demo import content
-from home.demo.images import draw_illustration
 from home.models import (
     FooterText,
     HomePage,

@@ -1,0 +1,374 @@
+"""Template tags every page uses: navigation, languages, links and small
+formatting helpers. Every tag tolerates a missing page or request, so error
+pages and previews render too.
+
+Cost: the whole frame of a page (home page, menu, breadcrumbs, section
+links) is one query (`site_navigation`), its languages one more
+(`page_languages`); nothing is kept between requests here. The menu's
+markup is a fragment keyed by what it shows (see templates/includes/
+header.html)."""
+
+import hashlib
+import itertools
+import json
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, Q
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+from core.visibility import is_private, public
+
+register = template.Library()
+
+_uid_counter = itertools.count(1)
+NAV_FIELDS = ("pk", "path", "depth", "url_path", "title", "locale_id", "alias_of_id", "content_type_id")
+NAV_FIELDS += ("show_in_menus", "live", "last_published_at", "translation_key")
+
+
+def _site(request):
+    return Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+def _lang(code):
+    """The lang attribute for text in language `code`: "" when it is the active language."""
+    return code if code and code != get_language() else ""
+
+
+class Navigation:
+    """The site's home page in the page's language, the main menu, the
+    breadcrumb trail and the first page of each section type, from one
+    query."""
+
+    def __init__(self, request, page):
+        self.page = page if isinstance(page, Page) else None
+        self.root, self.menu, self.crumbs, self.sections = None, [], [], {}
+        site = _site(request)
+        if site is None:
+            return
+        steplen, depth = Page.steplen, site.root_page.depth
+        page_path = self.page.path if self.page is not None else ""
+        if len(page_path) >= len(site.root_page.path) and page_path.startswith(site.root_page.path[:-steplen]):
+            # The page's own home page: the ancestor at the root's depth.
+            root_path = page_path[: len(site.root_page.path)]
+            ancestors = [page_path[:end] for end in range(len(root_path), len(page_path), steplen)]
+        else:
+            # Search, error pages: the home page in the active language.
+            home = Page.objects.filter(translation_key=site.root_page.translation_key, locale=_active_locale())
+            root_path = home.live().values_list("path", flat=True).first() or site.root_page.path
+            ancestors = [root_path]
+        nodes = list(
+            Page.objects.filter(Q(path__in=ancestors) | Q(depth=depth + 1, path__startswith=root_path, live=True))
+            .annotate(private=is_private(), source_language=F("alias_of__locale__language_code"))
+            .order_by("path")
+            .only(*NAV_FIELDS)
+        )
+        by_path = {node.path: node for node in nodes}
+        self.root = by_path.get(root_path) or site.root_page
+        sections = [node for node in nodes if node.depth == depth + 1 and node.live and not node.private]
+        for node in sections:
+            self.sections.setdefault(node.content_type_id, node)
+        self.menu = [
+            {
+                "url": node.get_url(request=request),
+                "title": node.title,
+                "lang": _lang(node.source_language),
+                "current": "page" if page_path == node.path else ("true" if page_path.startswith(node.path) else ""),
+                "stamp": (node.pk, node.title, node.url_path, str(node.last_published_at)),
+            }
+            for node in sections
+            if node.show_in_menus
+        ]
+        trail = [by_path[path] for path in ancestors if path in by_path]
+        if self.page is not None and self.page.depth > depth and len(trail) == len(ancestors):
+            self.crumbs = [
+                {
+                    "title": node.title,
+                    "url": node.get_url(request=request),
+                    "home": node.depth == depth,
+                    "current": node.path == page_path,
+                    "lang": _lang(node.source_language),
+                }
+                for node in trail
+            ] + [{"title": self.page.title, "url": self.page.get_url(request=request), "current": True}]
+
+    @property
+    def menu_key(self):
+        """What the menu shows, for its fragment's key."""
+        stamp = repr([(item["stamp"], item["current"]) for item in self.menu])
+        return hashlib.sha256(stamp.encode()).hexdigest()
+
+    def section(self, model_label):
+        """The first live, public page of that type under the home page, or None."""
+        from django.contrib.contenttypes.models import ContentType
+
+        model = apps.get_model(model_label)
+        return self.sections.get(ContentType.objects.get_for_model(model).pk)
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """`{% site_navigation as nav %}`: nav.root, nav.menu, nav.crumbs,
+    nav.section("stories.StoryIndexPage"). base.html sets `nav` once for
+    every template and include of the page."""
+    nav = context.get("nav")
+    if isinstance(nav, Navigation):
+        return nav
+    return Navigation(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def page_of_type(context, model_label, page=None):
+    """`{% page_of_type "stories.StoryIndexPage" as story_index %}`: the
+    first live, public section page of that type under the home page of
+    the page's language (a plain Page: title and URL). Section types below
+    the home page's children cost one query."""
+    nav = site_navigation(context)
+    found = nav.section(model_label)
+    if found is not None or nav.root is None:
+        return found
+    model = apps.get_model(model_label)
+    pages = public(model.objects.live().descendant_of(nav.root)).filter(locale_id=nav.root.locale_id)
+    return pages.order_by("path").only(*NAV_FIELDS).first()
+
+
+@register.simple_tag(takes_context=True)
+def story_index_url(context, page=None):
+    """`{% story_index_url %}`: address of the story listing in the page's
+    language, or "" if there is none."""
+    index = page_of_type(context, "stories.StoryIndexPage", page)
+    return index.get_url(request=context.get("request")) if index else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """`{% site_root as home %}`: the home page of the current site and language."""
+    return site_navigation(context).root
+
+
+class Languages:
+    """The page's live translations and the home page in each language,
+    from one query: the switcher's links and the hreflang alternates."""
+
+    def __init__(self, request, page, root):
+        self.links, self.alternates = [], []
+        locales = {locale.pk: locale for locale in Locale.objects.all()}
+        keys = [key for key in (getattr(page, "translation_key", None), getattr(root, "translation_key", None)) if key]
+        found = public(Page.objects.live().filter(translation_key__in=keys)).only(*NAV_FIELDS) if keys else []
+        translations, homes = {}, {}
+        for other in found:
+            if isinstance(page, Page) and other.translation_key == page.translation_key and not other.alias_of_id:
+                translations[other.locale_id] = other
+            if root is not None and other.translation_key == root.translation_key:
+                homes[other.locale_id] = other
+        current = get_language()
+        by_code = {locale.language_code: locale for locale in locales.values()}
+        for code, _name in settings.LANGUAGES:
+            locale = by_code.get(code)
+            target = translations.get(locale.pk) or homes.get(locale.pk) if locale else None
+            if target is None:
+                continue
+            info = get_language_info(code)
+            self.links.append(
+                {
+                    "code": code,
+                    "name": info["name_local"],
+                    "url": target.get_url(request=request),
+                    "current": code == current,
+                    "is_translation": locale.pk in translations,
+                }
+            )
+        if len(translations) > 1:
+            alternates = [
+                (locales[locale_id].language_code, translation.get_full_url(request=request))
+                for locale_id, translation in translations.items()
+            ]
+            default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+            if default:
+                alternates.append(("x-default", default))
+            self.alternates = sorted(alternates)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """`{% page_languages as languages %}`: languages.links (the switcher:
+    this page's live translation in each language, else that language's
+    home page) and languages.alternates ((hreflang, absolute URL) of the
+    live translations, with x-default)."""
+    languages = context.get("languages")
+    if isinstance(languages, Languages):
+        return languages
+    return Languages(context.get("request"), context.get("page"), site_navigation(context).root)
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_language(context, page):
+    """`{% untranslated_language page as language %}`: for an alias of a page
+    in another language (not translated yet), the Locale it is shown in;
+    otherwise None."""
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return None
+    source = Locale.objects.filter(pk=Page.objects.filter(pk=page.alias_of_id).values("locale_id")[:1]).first()
+    return source if source is not None and source.pk != page.locale_id else None
+
+
+def localized_page_url(page, request):
+    """Address of the page's live translation in the active language (the
+    page's own address if it has none)."""
+    locale = _active_locale()
+    if locale is None or page.locale_id == locale.pk:
+        return page.get_url(request=request) or ""
+    translation = Page.objects.live().filter(translation_key=page.translation_key, locale=locale).first()
+    return (translation or page).get_url(request=request) or ""
+
+
+@register.simple_tag(takes_context=True)
+def link_url(context, link):
+    """`{% link_url value as href %}` for a LinkBlock or CallToActionBlock
+    value: the chosen page in the current language, or the address."""
+    page = link.get("page") if hasattr(link, "get") else None
+    if page is not None:
+        return localized_page_url(page, context.get("request"))
+    return (link.get("url") if hasattr(link, "get") else "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """`{% localized_url page.survey_page %}`: address of the page's
+    translation in the active language (the page itself if it has none)."""
+    if not isinstance(page, Page):
+        return ""
+    return localized_page_url(page, context.get("request"))
+
+
+@register.simple_tag
+def social_image(page):
+    """`{% social_image page as image %}`: the image for sharing: the page's
+    social or listing image, else its hero image or main image, else None."""
+    if page is None or not hasattr(page, "get_social_image"):
+        return None
+    return page.get_social_image() or getattr(page, "hero_image", None) or getattr(page, "image", None)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`{% absolute_url rendition.url %}`: the address with scheme and host of
+    the current request (addresses that already have them are unchanged)."""
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def unique_id(context, prefix="id"):
+    """`{% unique_id "table" as table_id %}`: an id unique within the page."""
+    request = context.get("request")
+    counter = getattr(request, "_unique_ids", None) if request is not None else None
+    if counter is None:
+        counter = _uid_counter if request is None else itertools.count(1)
+        if request is not None:
+            request._unique_ids = counter
+    return f"{prefix}-{next(counter)}"
+
+
+def _to_decimal(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def trim_number(value):
+    """43.60 → "43.6", 120.00 → "120", localized; other values unchanged."""
+    number = _to_decimal(value)
+    if number is None:
+        return value if value is not None else ""
+    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return number_format(number, force_grouping=True)
+
+
+@register.filter
+def with_unit(value, unit=""):
+    """A measured value with its unit: "80.4%", "12 days"; "" if no value."""
+    text = trim_number(value)
+    if text == "":
+        return ""
+    unit = (unit or "").strip()
+    if not unit:
+        return text
+    if unit in {"%", "‰"}:
+        return format_html("{}{}", text, unit)
+    return format_html("{}\u00a0{}", text, unit)
+
+
+@register.filter
+def pad_cells(cells, width):
+    """The row's cells, padded with "" so every row has `width` cells."""
+    cells = list(cells or [])
+    try:
+        width = int(width)
+    except (TypeError, ValueError):
+        return cells
+    return cells + [""] * (width - len(cells))
+
+
+@register.filter
+def iframe_title(html, title):
+    """Give an embedded iframe a title (for screen readers) if it has none."""
+    html = str(html or "")
+    if not html or not title or "<iframe" not in html:
+        return mark_safe(html)  # noqa: S308 - embed HTML from Wagtail's embed finders
+    head, _, tail = html.partition("<iframe")
+    tag_end = tail.find(">")
+    if tag_end != -1 and " title=" in tail[:tag_end]:
+        return mark_safe(html)  # noqa: S308
+    return mark_safe(head + format_html('<iframe title="{}"', title) + tail)  # noqa: S308
+
+
+@register.filter
+def page_type_name(page):
+    """`{{ page|page_type_name }}`: the page type's name, translated and
+    capitalised ("Story page"); "" for anything that is not a page."""
+    if not isinstance(page, Page):
+        return ""
+    name = str(page.specific_class._meta.verbose_name if page.specific_class else page._meta.verbose_name)
+    return name[:1].upper() + name[1:]
+
+
+_JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page=None, site_settings=None):
+    """`{% structured_data page settings.home.SiteSettings %}`:
+    the page type's JSON-LD for search engines (`page.structured_data`), in
+    a <script type="application/ld+json">; "" for types without it. <, >
+    and & are escaped as \\u003C etc., so "</script>" in a title cannot end
+    the element."""
+    request = context.get("request")
+    page = page or context.get("page")
+    if request is None or not hasattr(page, "structured_data"):
+        return ""
+    data = page.structured_data(request, site_settings)
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_LD_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
