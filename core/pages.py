@@ -1,17 +1,21 @@
 """The page base every page type shares, and its small mixins: social
 sharing, listing cards, one slug in every language."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
 from core.panels import PlainLanguagePanel
+from core.visibility import public
 
 
 class SameSlugInEveryLanguage:
@@ -105,10 +109,46 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
 
     def pages_showing_this(self):
         """Other pages whose cached copies show this page: by default its
-        parent, which lists its children. Page types shown elsewhere add
-        to it."""
+        parent, which lists its children, and its children, whose
+        breadcrumbs name it. Page types shown elsewhere add to it."""
         parent = self.get_parent()
-        return [parent.specific_deferred] if parent is not None and parent.depth > 1 else []
+        showing = [parent.specific_deferred] if parent is not None and parent.depth > 1 else []
+        if self.numchild:
+            showing += list(self.get_children().specific(defer=True))
+        return showing
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two: the restrictions of
+        the page and its ancestors, an alias taking its source's."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page_id__in=sources)
+        )
+
+
+def route_in_one_query(root, request, path_components):
+    """Wagtail's routing below `root` without a walk down the tree: the
+    deepest page whose address starts the path is found in one query and
+    loaded, with what it shows of its own (images, terms, its locale), in
+    one more; the rest of the path is its own to route (a routable page's
+    feeds, results)."""
+    prefixes = [root.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
+    match = (
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        .order_by("-depth")
+        .values_list("pk", "content_type_id", "depth")
+        .first()
+    )
+    if match is None:
+        raise Http404
+    pk, content_type_id, depth = match
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        raise Http404
+    related = ["locale", *(field.name for field in model._meta.local_concrete_fields if field.many_to_one)]
+    page = model.objects.select_related(*related).get(pk=pk)
+    return page.route(request, path_components[depth - root.depth :])
 
 
 def promote_panels_for(page_class):
@@ -140,7 +180,7 @@ class ContentPage(BasePage):
         abstract = True
 
     def get_child_pages(self):
-        return self.get_children().live().public().specific().defer_streamfields()
+        return public(self.get_children().live()).specific().defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10

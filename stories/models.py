@@ -313,11 +313,14 @@ class StoryPage(BasePage):
         """The story's live commitments in the story's own language, in its order."""
         from commitments.models import CommitmentPage
 
-        pages = public(CommitmentPage.objects.live()).filter(
-            locale_id=self.locale_id, translation_key__in=self.commitment_keys
+        links = StoryCommitment.objects.filter(page=self, commitment__translation_key=OuterRef("translation_key"))
+        pages = (
+            public(CommitmentPage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .annotate(position=Subquery(links.values("sort_order")[:1]))
+            .filter(position__isnull=False)
         )
-        by_key = {page.translation_key: page for page in pages.defer_streamfields()}
-        return [by_key[key] for key in self.commitment_keys if key in by_key]
+        return list(pages.defer_streamfields().order_by("position"))
 
     def commitment_titles(self):
         """[{"title", "lang"}] of the commitments it names, in the story's
@@ -369,7 +372,7 @@ class StoryPage(BasePage):
             "@type": "Article",
             "headline": self.title,
             "description": self.summary,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self.locale.language_code,  # loaded with the page (core.pages.route_in_one_query)
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
             "author": {"@type": "Organization", "name": self.organization},

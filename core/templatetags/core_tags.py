@@ -56,7 +56,7 @@ class Navigation:
 
     def __init__(self, request, page):
         self.page = page if isinstance(page, Page) else None
-        self.root, self.menu, self.crumbs, self.sections = None, [], [], {}
+        self.root, self.menu, self.crumbs, self.sections, self.translations = None, [], [], {}, []
         site = _site(request)
         if site is None:
             return
@@ -71,15 +71,31 @@ class Navigation:
             home = Page.objects.filter(translation_key=site.root_page.translation_key, locale=_active_locale())
             root_path = home.live().values_list("path", flat=True).first() or site.root_page.path
             ancestors = [root_path]
+        # The page's and the home page's live translations come in the same
+        # query, for the language switcher and hreflang (page_languages).
+        keys = [site.root_page.translation_key, *([self.page.translation_key] if self.page is not None else [])]
         nodes = list(
-            Page.objects.filter(Q(path__in=ancestors) | Q(depth=depth + 1, path__startswith=root_path, live=True))
-            .annotate(private=is_private(), source_language=F("alias_of__locale__language_code"))
+            Page.objects.filter(
+                Q(path__in=ancestors)
+                | Q(depth=depth + 1, path__startswith=root_path, live=True)
+                | Q(translation_key__in=keys, live=True)
+            )
+            .annotate(
+                private=is_private(),
+                source_language=F("alias_of__locale__language_code"),
+                language=F("locale__language_code"),
+            )
             .order_by("path")
             .only(*NAV_FIELDS)
         )
+        self.translations = [node for node in nodes if node.translation_key in keys and node.live and not node.private]
         by_path = {node.path: node for node in nodes}
         self.root = by_path.get(root_path) or site.root_page
-        sections = [node for node in nodes if node.depth == depth + 1 and node.live and not node.private]
+        sections = [
+            node
+            for node in nodes
+            if node.depth == depth + 1 and node.path.startswith(root_path) and node.live and not node.private
+        ]
         for node in sections:
             self.sections.setdefault(node.content_type_id, node)
         self.menu = [
@@ -161,45 +177,39 @@ def site_root(context):
 
 
 class Languages:
-    """The page's live translations and the home page in each language,
-    from one query: the switcher's links and the hreflang alternates."""
+    """The language switcher's links and the hreflang alternates, from the
+    translations the navigation query found."""
 
-    def __init__(self, request, page, root):
+    def __init__(self, request, page, nav):
         self.links, self.alternates = [], []
-        locales = {locale.pk: locale for locale in Locale.objects.all()}
-        keys = [key for key in (getattr(page, "translation_key", None), getattr(root, "translation_key", None)) if key]
-        found = public(Page.objects.live().filter(translation_key__in=keys)).only(*NAV_FIELDS) if keys else []
+        root = nav.root
         translations, homes = {}, {}
-        for other in found:
+        for other in nav.translations:
             if isinstance(page, Page) and other.translation_key == page.translation_key and not other.alias_of_id:
-                translations[other.locale_id] = other
+                translations[other.language] = other
             if root is not None and other.translation_key == root.translation_key:
-                homes[other.locale_id] = other
+                homes[other.language] = other
         current = get_language()
-        by_code = {locale.language_code: locale for locale in locales.values()}
         for code, _name in settings.LANGUAGES:
-            locale = by_code.get(code)
-            target = translations.get(locale.pk) or homes.get(locale.pk) if locale else None
+            target = translations.get(code) or homes.get(code)
             if target is None:
                 continue
-            info = get_language_info(code)
             self.links.append(
                 {
                     "code": code,
-                    "name": info["name_local"],
+                    "name": get_language_info(code)["name_local"],
                     "url": target.get_url(request=request),
                     "current": code == current,
-                    "is_translation": locale.pk in translations,
+                    "is_translation": code in translations,
                 }
             )
         if len(translations) > 1:
             alternates = [
-                (locales[locale_id].language_code, translation.get_full_url(request=request))
-                for locale_id, translation in translations.items()
+                (code, translation.get_full_url(request=request)) for code, translation in translations.items()
             ]
-            default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
-            if default:
-                alternates.append(("x-default", default))
+            default = translations.get(settings.LANGUAGE_CODE)
+            if default is not None:
+                alternates.append(("x-default", default.get_full_url(request=request)))
             self.alternates = sorted(alternates)
 
 
@@ -212,7 +222,7 @@ def page_languages(context):
     languages = context.get("languages")
     if isinstance(languages, Languages):
         return languages
-    return Languages(context.get("request"), context.get("page"), site_navigation(context).root)
+    return Languages(context.get("request"), context.get("page"), site_navigation(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -226,14 +236,33 @@ def untranslated_language(context, page):
     return source if source is not None and source.pk != page.locale_id else None
 
 
-def localized_page_url(page, request):
-    """Address of the page's live translation in the active language (the
-    page's own address if it has none)."""
-    locale = _active_locale()
-    if locale is None or page.locale_id == locale.pk:
+def localized_page_url(page, request, locale_id=None):
+    """Address of the live translation in the active language (whose locale
+    is `locale_id`, when known) of the page (a Page or its pk), else of the
+    page itself: no query for a page already in that language, else one."""
+    if isinstance(page, Page) and locale_id is not None and page.locale_id == locale_id:
         return page.get_url(request=request) or ""
-    translation = Page.objects.live().filter(translation_key=page.translation_key, locale=locale).first()
-    return (translation or page).get_url(request=request) or ""
+    pk = page.pk if isinstance(page, Page) else page
+    if not pk:
+        return ""
+    same_page = Page.objects.filter(pk=pk).values("translation_key")
+    candidates = Page.objects.filter(
+        Q(pk=pk) | Q(translation_key__in=same_page, locale__language_code=get_language(), live=True)
+    )
+    found = {
+        candidate.pk == pk: candidate
+        for candidate in candidates.only("pk", "path", "depth", "url_path", "locale_id", "live", "translation_key")
+    }
+    chosen = found.get(False) or found.get(True)
+    return (chosen.get_url(request=request) or "") if chosen is not None else ""
+
+
+def _language_locale_id(context):
+    """The active language's locale pk, known from the navigation (its home
+    page is in that language)."""
+    nav = context.get("nav")
+    root = getattr(nav, "root", None)
+    return root.locale_id if root is not None and getattr(root, "language", None) == get_language() else None
 
 
 @register.simple_tag(takes_context=True)
@@ -242,17 +271,16 @@ def link_url(context, link):
     value: the chosen page in the current language, or the address."""
     page = link.get("page") if hasattr(link, "get") else None
     if page is not None:
-        return localized_page_url(page, context.get("request"))
+        return localized_page_url(page, context.get("request"), _language_locale_id(context))
     return (link.get("url") if hasattr(link, "get") else "") or ""
 
 
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
-    """`{% localized_url page.survey_page %}`: address of the page's
-    translation in the active language (the page itself if it has none)."""
-    if not isinstance(page, Page):
-        return ""
-    return localized_page_url(page, context.get("request"))
+    """`{% localized_url page.survey_page_id %}` (a pk or a Page): address of
+    the page's translation in the active language (the page itself if it
+    has none)."""
+    return localized_page_url(page, context.get("request"), _language_locale_id(context))
 
 
 @register.simple_tag

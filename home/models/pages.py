@@ -12,13 +12,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from commitments.models import CommitmentPage
-from core.pages import BasePage, ContentPage
+from core.pages import BasePage, ContentPage, route_in_one_query
 from core.panels import PlainLanguagePanel
 from core.visibility import public
 from home.models.snippets import Resource
 from stories.models import StoryPage
 
 FEATURED_STORY_MAX = 6
+FEATURED_COMMITMENT_MAX = 5
 
 
 class HomePage(BasePage):
@@ -57,7 +58,7 @@ class HomePage(BasePage):
             heading=_("Definition"),
         ),
         FieldPanel("featured_commitments_intro"),
-        InlinePanel("featured_commitments", label=_("Featured commitments"), max_num=5),
+        InlinePanel("featured_commitments", label=_("Featured commitments"), max_num=FEATURED_COMMITMENT_MAX),
         InlinePanel(
             "featured_stories",
             label=_("Featured stories"),
@@ -88,11 +89,20 @@ class HomePage(BasePage):
         """The chosen commitments in this language, in the chosen order, or
         the first few when none are chosen."""
         pages = public(CommitmentPage.objects.live()).filter(locale_id=self.locale_id).defer_streamfields()
-        keys = list(self.featured_commitments.values_list("commitment__translation_key", flat=True))
-        if keys:
+        featured = self.featured_commitments.all()
+        if isinstance(featured, FakeQuerySet):  # a preview: the choice is in memory
+            keys = [item.commitment.translation_key for item in featured]
             by_key = {page.translation_key: page for page in pages.filter(translation_key__in=keys)}
             return [by_key[key] for key in keys if key in by_key]
-        return list(pages.order_by("number")[: self.FEATURED_COMMITMENT_FALLBACK])
+        # Chosen first, in the chosen order; the first few by number when none is chosen.
+        position = featured.filter(commitment__translation_key=OuterRef("translation_key")).values("sort_order")
+        pages = list(
+            pages.annotate(position=Subquery(position[:1])).order_by(F("position").asc(nulls_last=True), "number")[
+                : max(self.FEATURED_COMMITMENT_FALLBACK, FEATURED_COMMITMENT_MAX)
+            ]
+        )
+        chosen = [page for page in pages if page.position is not None]
+        return chosen or pages[: self.FEATURED_COMMITMENT_FALLBACK]
 
     def get_featured_stories(self):
         """The chosen stories in the chosen order, topped up with the newest
@@ -118,6 +128,11 @@ class HomePage(BasePage):
         chosen = [story for story in candidates if story.chosen_position is not None]
         newest = [story for story in candidates if story.chosen_position is None]
         return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_in_one_query(self, request, path_components)
 
     def get_working_groups(self):
         return (
