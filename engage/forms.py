@@ -48,7 +48,6 @@ class ShareStoryForm(forms.Form):
     """What an organization did and what changed, and how to reach the person
     who tells it. The contact details are stored apart from the story."""
 
-    HONEYPOT = "website"
     STORY_FIELDS = [
         "story_title",
         "organization",
@@ -123,14 +122,6 @@ class ShareStoryForm(forms.Form):
         label=_("You may contact me about this story and publish it after review."),
         error_messages={"required": _("Tick this box so we can contact you and publish your story.")},
     )
-    # A trap for bots that fill in every field. People never see it: the
-    # template hides it with CSS and from screen readers, and it is out of the
-    # tab order. A post that fills it in is thanked and thrown away.
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,11 +136,6 @@ class ShareStoryForm(forms.Form):
         self.fields["commitments"].choices = [
             (slug, f"{page.number}. {page.title}") for slug, page in self.commitment_pages.items()
         ]
-
-    @property
-    def is_spam(self):
-        """True when the hidden field was filled in: only bots do that."""
-        return bool(self.data.get(self.HONEYPOT, "").strip())
 
     def story_fields(self):
         return [self[name] for name in self.STORY_FIELDS]

@@ -120,17 +120,6 @@ def build_summary(page, smallest_group=self_assessment.SMALLEST_REPORTED_GROUP):
     return summary
 
 
-def _crumbs(request, page, subpage):
-    """The site's breadcrumbs down to the survey, then this summary."""
-    from home.templatetags.site_tags import breadcrumbs
-
-    crumbs = breadcrumbs({"request": request, "page": page}, page)["crumbs"]
-    if not crumbs:
-        return []
-    crumbs[-1] = {**crumbs[-1], "current": False}
-    return [*crumbs, {"title": _("Results so far"), "url": crumbs[-1]["url"] + subpage, "current": True}]
-
-
 def serve_public_summary(page, request):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -140,7 +129,7 @@ def serve_public_summary(page, request):
         subpage = page.reverse_subpage("public_summary")
         page_url = page.get_full_url(request)
         context["summary_url"] = page_url + subpage if page_url else ""
-        context["summary_crumbs"] = _crumbs(request, page, subpage)
+        context["summary_path"] = subpage
         response = render(request, "engage/survey_summary.html", context)
     if request.user.is_authenticated:
         # Logged-in editors get the Wagtail user bar: theirs alone.

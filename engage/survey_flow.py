@@ -1,31 +1,38 @@
 """The survey, one step a page, and each respondent's private results.
 
-Steps: about you; your views (the editors' own questions, left out when there
-are none); the self-assessment (one question per live commitment, left out
-when there are none); consent. Each step is a plain HTML form that works
-without JavaScript: it posts its answers with "Next" (checked) or "Back"
-(not checked), and is then redirected (303) to the step to show, so reloading
-a page never posts again. The answers wait in the session, under one key per
-page, until "Send" checks every step again and stores one SurveySubmission in
-one transaction; the team is told by a background task once it commits, and
-the visitor is redirected to a private results page whose address holds a
-random token.
+The steps are a django-formtools SessionWizardView (SurveyWizard), served
+from SurveyPage's "" route with the page in its initkwargs: about you; your
+views (the editors' own questions, left out when there are none); the
+self-assessment (one question per live commitment, left out when there are
+none); consent. On top of formtools:
 
-Spam and repeats are handled as on the share-your-story page: a honeypot
-field (thanked, nothing stored), a per-address rate limit counted in the
-cache (429) and a ten-minute guard against sending the same answers twice
-from one session (one row, the same results link)."""
+- Each step is a plain HTML form that works without JavaScript. "Next"
+  checks the step shown; "Back" (formtools' `wizard_goto_step`) checks
+  nothing. Either way what was typed waits in the session (formtools'
+  session storage, one per survey page) and the browser is redirected
+  (303) to the step to show, `?step=N`, so reloading never posts again. A
+  GET shows a step with what was typed into it, where formtools would
+  start again.
+- A step shown again because of a mistake is a 400 with everything typed;
+  a step the visitor cannot be on (a tampered or old form or link) is a 400
+  with a message, showing the step they were on: never a 500.
+- "Send" checks every step again from the session and stores one
+  SurveySubmission in one transaction, against the English survey with the
+  language it was given in; the team is told by a background task once it
+  commits; the visitor is redirected to a private results page whose
+  address holds a random token. Only then are the answers forgotten.
+- engage/guards.py, in its order: the honeypot (thanked, nothing stored);
+  the same answers from the same session within ten minutes are stored once
+  and get the same results link, as does a second click on "Send" after
+  the answers are gone; SURVEY_RATE_LIMIT per address counts only what
+  would be stored (429, the answers kept).
+- Every response is private and never stored by caches: it holds a CSRF
+  token or the visitor's own answers."""
 
-import hashlib
-import json
 import logging
-import time
 from dataclasses import dataclass
 from functools import partial
 
-from django.conf import settings
-from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -34,8 +41,10 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.views import SessionWizardView
 
-from engage import self_assessment
+from engage import guards, self_assessment
 from engage.charts import Bar, bar_chart
 from engage.models.survey import SurveySubmission, new_results_token
 from engage.survey_forms import (
@@ -47,7 +56,6 @@ from engage.survey_forms import (
     term_name,
 )
 from engage.tasks import notify_survey_team
-from home import ratelimit
 from stories.models import Sector, Stakeholder, StoryPage
 
 logger = logging.getLogger(__name__)
@@ -59,15 +67,14 @@ STEP_NAMES = {
     SELF_ASSESSMENT: _("Self-assessment"),
     CONSENT: _("Consent"),
 }
-# Names of the form's own controls. Each has a dash, which the form builder's
-# clean_name never has, so no editor's question can take the same name.
-STEP_FIELD = "survey-step"
-ACTION_FIELD = "survey-action"
-HONEYPOT = "website-url"
-BACK, NEXT, SEND = "back", "next", "send"
-
-RATE_LIMIT_KEY = "survey"
-DUPLICATE_WINDOW = 10 * 60  # seconds in which the same answers from one session are stored once
+BACK_FIELD = "wizard_goto_step"  # formtools' own name for "go to this step without checking"
+RATE_LIMIT = guards.RateLimit("survey", "SURVEY_RATE_LIMIT")
+WRONG_STEP = _("We could not tell which step of the survey you were on. Please continue from here.")
+NEEDS_ATTENTION = _("Some answers need your attention before you send them.")
+ANSWERS_GONE = _(
+    "We could not find your answers to the earlier steps. They are kept for a limited "
+    "time, and your browser must accept cookies from this site. Please answer again."
+)
 STORIES_PER_COMMITMENT = 2
 RESULTS_TEMPLATE = "engage/survey_results.html"
 
@@ -82,238 +89,212 @@ class Step:
         return STEP_NAMES[self.key]
 
 
-def serve_survey(page, request):
-    """The step the visitor is on; on POST, that step's answers."""
-    if getattr(request, "is_preview", False) and getattr(request, "preview_mode", "") == "landing":
-        return SurveyFlow(page, request).render_thanks()
-    flow = SurveyFlow(page, request)
-    if request.method == "POST":
-        response = flow.post()
-    elif request.method in ("GET", "HEAD"):
-        response = flow.get()
-    else:
-        response = HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    # Every step holds a CSRF token and the visitor's own answers.
-    add_never_cache_headers(response)
+def wizard_prefix(page):
+    """Where a survey page's answers wait in the session; also the prefix of its step field."""
+    return f"survey-{page.pk}"
+
+
+def step_field(page):
+    """The name of the hidden field that says which step a post answers."""
+    return ManagementForm(prefix=wizard_prefix(page))["current_step"].html_name
+
+
+def has_editor_questions(wizard):
+    return bool(wizard.form_list[VIEWS].base_fields)
+
+
+def has_self_assessment(wizard):
+    return bool(wizard.questions)
+
+
+def see_other(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303  # the browser asks for it with GET
     return response
 
 
-class SurveyFlow:
-    def __init__(self, page, request):
-        self.page = page
-        self.request = request
+class SurveyWizard(SessionWizardView):
+    page = None  # the SurveyPage, given to as_view()
+    condition_dict = {VIEWS: has_editor_questions, SELF_ASSESSMENT: has_self_assessment}
+    http_method_names = ["get", "head", "post"]
 
-    # Steps -------------------------------------------------------------------
+    @classmethod
+    def get_initkwargs(cls, *, page, **kwargs):
+        form_list = [
+            (ABOUT, AboutYouForm),
+            (VIEWS, page.get_form_class()),
+            (SELF_ASSESSMENT, SelfAssessmentForm),
+            (CONSENT, ConsentForm),
+        ]
+        return super().get_initkwargs(form_list, page=page, **kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    # Steps and their forms -----------------------------------------------------
 
     @cached_property
     def questions(self):
         return self_assessment.questions(self.page.locale_id)
 
-    @cached_property
-    def steps(self):
-        keys = [ABOUT]
-        if self.page.get_form_fields().exists():
-            keys.append(VIEWS)
-        if self.questions:
-            keys.append(SELF_ASSESSMENT)
-        keys.append(CONSENT)
-        return [Step(key, number) for number, key in enumerate(keys, start=1)]
+    def get_prefix(self, request, *args, **kwargs):
+        return wizard_prefix(self.page)
+
+    def get_form_prefix(self, step=None, form=None):
+        # Field names stay those of the stored answers, the same in every language.
+        return None
+
+    def get_form_kwargs(self, step=None):
+        page = self.page
+        if step == ABOUT:
+            return {"locale_id": page.locale_id}
+        if step == VIEWS:
+            return {"page": page, "user": self.request.user}
+        if step == SELF_ASSESSMENT:
+            return {"questions": self.questions, "scale_labels": page.scale_labels}
+        return {"notice_version": page.privacy_notice_version}
+
+    def get_form(self, step=None, data=None, files=None):
+        # A huge or hostile answer gets one clear message, whatever the field.
+        return screen(super().get_form(step, data, files))
+
+    def get_form_step_data(self, form):
+        """What is kept of a posted step: what was typed into its own fields
+        (not the CSRF token or the buttons), leaving out answers too long to keep."""
+        kept = {}
+        for name in form.fields:
+            key = form.add_prefix(name)
+            values = form.data.getlist(key)
+            if key in form.data and all(len(value) <= MAX_ANSWER_LENGTH for value in values):
+                kept[key] = values
+        return kept
+
+    def form_to_show(self, step):
+        """The step's form, not checked, holding what was typed into it last."""
+        form = self.get_form(step)
+        kept = self.storage.get_step_data(step)
+        if kept:
+            typed = self.get_form(step, data=kept)
+            form.initial.update({name: typed[name].data for name in form.fields if form.add_prefix(name) in kept})
+        return form
 
     def step_numbered(self, value):
         """The step with this number (a string from the visitor), or None."""
         value = str(value or "").strip()
         if not value.isascii() or not value.isdigit() or len(value) > 3:
             return None
+        keys = self.steps.all
         number = int(value)
-        return self.steps[number - 1] if 1 <= number <= len(self.steps) else None
+        return keys[number - 1] if 1 <= number <= len(keys) else None
 
     def step_url(self, step):
         url = self.page.get_url(self.request)
-        return url if step.number == 1 else f"{url}?step={step.number}"
-
-    def results_url(self, token):
-        return f"{self.page.get_url(self.request)}results/{token}/"
-
-    def form_for(self, step, data=None, initial=None):
-        page = self.page
-        if step.key == ABOUT:
-            form = AboutYouForm(data, initial=initial, locale_id=page.locale_id)
-        elif step.key == VIEWS:
-            form = page.get_form(data, initial=initial, page=page, user=self.request.user)
-        elif step.key == SELF_ASSESSMENT:
-            form = SelfAssessmentForm(data, initial=initial, questions=self.questions, scale_labels=page.scale_labels)
-        else:
-            form = ConsentForm(data, initial=initial, notice_version=page.privacy_notice_version)
-        return screen(form)
-
-    # Answers kept in the session ---------------------------------------------
-
-    @property
-    def session_key(self):
-        return f"survey:{self.page.pk}"
-
-    def _state(self):
-        session = getattr(self.request, "session", None)
-        state = session.get(self.session_key) if session is not None else None
-        return state if isinstance(state, dict) else {}
-
-    def _save_state(self, state):
-        session = getattr(self.request, "session", None)
-        if session is not None:
-            session[self.session_key] = state
-
-    def answers(self):
-        answers = self._state().get("answers")
-        return answers if isinstance(answers, dict) else {}
-
-    def keep_answers(self, step, form):
-        """What was typed into this step, as posted (valid or not), so it is
-        shown again after Back and Next. Answers too long to keep are dropped."""
-        data = self.request.POST
-        kept = {}
-        for name in form.fields:
-            html_name = form.add_prefix(name)
-            if html_name in data:
-                values = data.getlist(html_name)
-                if all(len(value) <= MAX_ANSWER_LENGTH for value in values):
-                    kept[name] = values
-        state = self._state()
-        state["answers"] = {**self.answers(), step.key: kept}
-        self._save_state(state)
-
-    def kept_data(self, step):
-        """A step's kept answers as form data."""
-        kept = self.answers().get(step.key)
-        if not isinstance(kept, dict):
-            return MultiValueDict()
-        return MultiValueDict(
-            {str(name): [str(value) for value in values] for name, values in kept.items() if isinstance(values, list)}
-        )
-
-    def kept_initial(self, step, form):
-        """A step's kept answers as the initial values of an unbound form."""
-        data = self.kept_data(step)
-        initial = {}
-        for name, field in form.fields.items():
-            if name in data:
-                multiple = getattr(field.widget, "allow_multiple_selected", False)
-                initial[name] = data.getlist(name) if multiple else data.get(name)
-        return initial
+        number = self.steps.all.index(step) + 1
+        return url if number == 1 else f"{url}?step={number}"
 
     def has_earlier_answers(self):
-        return any(self.answers().get(step.key) for step in self.steps if step.key != CONSENT)
-
-    def forget_answers(self, token):
-        self._save_state({"sent": {"token": token, "at": time.time()}})
-
-    def recently_sent(self):
-        """The results token of what this session sent in the last ten minutes."""
-        sent = self._state().get("sent")
-        if isinstance(sent, dict) and time.time() - float(sent.get("at", 0)) < DUPLICATE_WINDOW:
-            return sent.get("token")
-        return None
+        return any(self.storage.get_step_data(step) for step in self.steps.all if step != CONSENT)
 
     # Requests ----------------------------------------------------------------
 
-    def get(self):
-        step = self.step_numbered(self.request.GET.get("step", "1"))
-        if step is None:
-            return self.start_again()
-        form = self.form_for(step)
-        form.initial.update(self.kept_initial(step, form))
-        return self.render(step, form)
-
-    def post(self):
-        data = self.request.POST
-        if data.get(HONEYPOT, "").strip():
-            # Only bots fill in the hidden field: thanked, nothing stored.
+    def get(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False) and getattr(request, "preview_mode", "") == "landing":
             return self.render_thanks()
-        step = self.step_numbered(data.get(STEP_FIELD))
-        action = data.get(ACTION_FIELD, NEXT)
-        if step is None or action not in (BACK, NEXT, SEND):
-            return self.start_again()
-        last = step == self.steps[-1]
-        if action == SEND and not last:
-            return self.start_again()
+        step = self.step_numbered(request.GET.get("step", "1"))
+        if step is None:
+            return self.show_again(WRONG_STEP)
+        self.storage.current_step = step
+        return self.render(self.form_to_show(step))
 
-        form = self.form_for(step, data=data)
-        if action == BACK:
-            # Back never checks: what was typed is kept for later.
-            self.keep_answers(step, form)
-            return self.redirect(self.step_url(self.steps[max(step.number - 2, 0)]))
+    def post(self, *args, **kwargs):
+        """formtools' post once the honeypot is checked and the step posted
+        is known (formtools would fail on a tampered one); "Back" keeps what
+        was typed, unchecked."""
+        request = self.request
+        if guards.is_spam(request):
+            return self.render_thanks()
+        step = request.POST.get(step_field(self.page))
+        if step not in self.get_form_list():
+            return self.show_again(WRONG_STEP)
+        self.storage.current_step = step
+        back_to = request.POST.get(BACK_FIELD)
+        if back_to is None:
+            return super().post(*args, **kwargs)
+        form = self.get_form(data=request.POST, files=request.FILES)
+        self.storage.set_step_data(step, self.get_form_step_data(form))
+        if back_to not in self.get_form_list():
+            return self.show_again(WRONG_STEP)
+        return self.render_goto_step(back_to)
 
-        valid = form.is_valid()
-        if last and valid and not self.has_earlier_answers():
-            # "Send" again after sending (the session's answers are gone):
-            # the same results, nothing stored twice.
-            token = self.recently_sent()
+    def render_next_step(self, form, **kwargs):
+        return self.redirect_to(self.steps.next)
+
+    def render_goto_step(self, goto_step, **kwargs):
+        return self.redirect_to(goto_step)
+
+    def redirect_to(self, step):
+        self.storage.current_step = step
+        return see_other(self.step_url(step))
+
+    def render_done(self, form, **kwargs):
+        """formtools' check of every step again, from the session, before
+        sending; a second "Send" after sending shows the same results."""
+        if not self.has_earlier_answers():
+            token = guards.sent_recently(self.request, self.sent_key)
             if token:
-                return self.redirect(self.results_url(token))
-        self.keep_answers(step, form)
-        if not valid:
-            return self.render(step, form, status=400)
-        if not last:
-            return self.redirect(self.step_url(self.steps[step.number]))
-        return self.send()
-
-    def send(self):
-        """Check every step again, from the session, and store the answers."""
+                return see_other(self.results_url(token))
         forms = {}
-        for step in self.steps:
-            form = self.form_for(step, data=self.kept_data(step))
-            if not form.is_valid():
-                if self.has_earlier_answers():
-                    problem = _("Some answers need your attention before you send them.")
-                else:
-                    problem = _(
-                        "We could not find your answers to the earlier steps. They are kept for a limited "
-                        "time, and your browser must accept cookies from this site. Please answer again."
-                    )
-                return self.render(step, form, status=400, problem=problem)
-            forms[step.key] = form
+        for step in self.get_form_list():
+            step_form = self.get_form(step, data=self.storage.get_step_data(step) or MultiValueDict())
+            if not step_form.is_valid():
+                return self.render_revalidation_failure(step, step_form, **kwargs)
+            forms[step] = step_form
+        return self.done(list(forms.values()), form_dict=forms, **kwargs)
 
-        duplicate_key = self.duplicate_key()
-        earlier = cache.get(duplicate_key)
+    def render_revalidation_failure(self, step, form, **kwargs):
+        self.storage.current_step = step
+        return self.render(form, problem=NEEDS_ATTENTION if self.has_earlier_answers() else ANSWERS_GONE)
+
+    def done(self, form_list, form_dict, **kwargs):
+        """Stores the answers once, within the rate limit, and shows the results."""
+        request = self.request
+        once = guards.SubmitOnce("survey", request.session.session_key, self.page.pk, self.answers())
+        earlier = once.earlier()
         if earlier:
-            # A second click on "Send" before the first was answered.
-            return self.sent(earlier)
-
-        # Only answers that would be stored are counted, so people who correct
-        # mistakes are not held back.
-        rate = settings.SURVEY_RATE_LIMIT
-        if not ratelimit.hit(RATE_LIMIT_KEY, self.request, rate):
-            step = self.steps[-1]
-            form = self.form_for(step)
-            form.initial.update(self.kept_initial(step, form))
-            response = self.render(step, form, status=429, rate_limited=True)
-            response["Retry-After"] = str(ratelimit.retry_after(rate))
-            return response
-
+            return self.sent(earlier)  # a second click on "Send" before the first was answered
+        if not RATE_LIMIT.allows(request):
+            return RATE_LIMIT.refuse(self.render(self.form_to_show(self.steps.current), rate_limited=True))
         token = new_results_token()
-        if not cache.add(duplicate_key, token, timeout=DUPLICATE_WINDOW):
-            earlier = cache.get(duplicate_key)
-            if earlier:
-                return self.sent(earlier)  # a parallel post of the same answers got here first
-            cache.set(duplicate_key, token, timeout=DUPLICATE_WINDOW)
-        try:
-            self.store(forms, token)
-        except Exception:
-            cache.delete(duplicate_key)  # nothing was stored, so the answers may be sent again
-            raise
+        earlier = once.claim(token)
+        if earlier:
+            return self.sent(earlier)  # a parallel post of the same answers got here first
+        with once.storing():
+            self.store(form_dict, token)
         return self.sent(token)
 
-    def duplicate_key(self):
-        session = getattr(self.request, "session", None)
-        identity = json.dumps(
-            [getattr(session, "session_key", None) or "", self.page.pk, self.answers()],
-            sort_keys=True,
-            cls=DjangoJSONEncoder,
-        )
-        return "survey:sent:" + hashlib.sha256(identity.encode()).hexdigest()
+    def answers(self):
+        """Every step's kept answers, as plain data: what makes two sends the same."""
+        answers = {}
+        for step in self.steps.all:
+            kept = self.storage.get_step_data(step)
+            if kept:
+                answers[step] = dict(kept.lists())
+        return answers
+
+    @property
+    def sent_key(self):
+        return f"{self.prefix}-sent"
 
     def sent(self, token):
-        self.forget_answers(token)
-        return self.redirect(self.results_url(token))
+        """The answers forgotten, what was sent remembered, and the results shown."""
+        self.storage.reset()
+        guards.remember_sent(self.request, self.sent_key, token)
+        return see_other(self.results_url(token))
+
+    def results_url(self, token):
+        return self.page.get_url(self.request) + self.page.reverse_subpage("private_results", args=[token])
 
     def store(self, forms, token):
         """One SurveySubmission, in one transaction; the team is told once it commits."""
@@ -341,41 +322,43 @@ class SurveyFlow:
 
     # Responses ---------------------------------------------------------------
 
-    @staticmethod
-    def redirect(url):
-        response = HttpResponseRedirect(url)
-        response.status_code = 303  # "see other": the browser asks for it with GET
-        return response
+    def show_again(self, problem):
+        """The step the visitor was on (the first if none), with what was typed into it and a message: a 400."""
+        step = self.storage.current_step
+        if step not in self.get_form_list():
+            step = self.steps.first
+        self.storage.current_step = step
+        return self.render(self.form_to_show(step), problem=problem)
 
-    def start_again(self):
-        """A step that does not exist (a tampered or old link or form): the first step, with a 400."""
-        step = self.steps[0]
-        form = self.form_for(step)
-        form.initial.update(self.kept_initial(step, form))
-        problem = _("We could not tell which step of the survey you were on. Please continue from here.")
-        return self.render(step, form, status=400, problem=problem)
+    def get_template_names(self):
+        return [self.page.get_template(self.request)]
 
-    def render(self, step, form, status=200, **extra):
+    def get_context_data(self, form, **kwargs):
         context = self.page.get_context(self.request)
+        context.update(super().get_context_data(form=form, **kwargs))
+        steps = [Step(key, number) for number, key in enumerate(self.steps.all, start=1)]
+        step = steps[self.steps.index or 0]
         context.update(
             form=form,
             step=step,
-            steps=self.steps,
-            previous_step=self.steps[step.number - 2] if step.number > 1 else None,
-            is_last_step=step == self.steps[-1],
-            step_field=STEP_FIELD,
-            action_field=ACTION_FIELD,
-            honeypot=HONEYPOT,
+            steps=steps,
+            previous_step=steps[step.number - 2] if step.number > 1 else None,
+            is_last_step=step == steps[-1],
+            honeypot=guards.HONEYPOT,
             scale_labels=self.page.scale_labels,
-            **extra,
         )
-        return TemplateResponse(self.request, self.page.get_template(self.request), context, status=status)
+        return context
+
+    def render(self, form=None, **kwargs):
+        """formtools' render; a step shown with mistakes or a problem is a 400."""
+        response = super().render(form, **kwargs)
+        if kwargs.get("problem") or (form is not None and form.is_bound and form.errors):
+            response.status_code = 400
+        return response
 
     def render_thanks(self):
         context = self.page.get_context(self.request)
-        response = TemplateResponse(self.request, self.page.get_landing_page_template(self.request), context)
-        add_never_cache_headers(response)
-        return response
+        return TemplateResponse(self.request, self.page.get_landing_page_template(self.request), context)
 
 
 def enqueue_notification(submission_id):
@@ -478,8 +461,9 @@ def _stories_for(questions, locale_id):
         stories = []
         if question.slug in keys:
             stories = list(
-                StoryPage.objects.for_listing(locale_id)
+                StoryPage.objects.listed(locale_id)
                 .with_commitment(keys[question.slug])
+                .defer_streamfields()
                 .order_by("-date", "-pk")[:STORIES_PER_COMMITMENT]
             )
         yield question, stories

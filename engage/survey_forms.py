@@ -14,7 +14,6 @@ from wagtail.models import Locale
 
 from engage.forms import PlainEmailField, PlainTextField, reject_control_characters
 from engage.self_assessment import DEFAULT_SCALE_LABELS, SCALE
-from home import site_chrome
 from stories.models import Sector, Stakeholder
 
 MAX_ANSWER_LENGTH = 5000  # characters in any one answer
@@ -58,16 +57,9 @@ def screen(form):
 
 def term_choices(model, locale_id):
     """(slug, name) of a taxonomy's terms in this language, or in the default
-    language if it has none of its own. The slug is the same in every language.
-    Kept in the site-wide cache until the terms change."""
-
-    def build():
-        terms = model.objects.filter(locale_id=locale_id)
-        if not terms.exists():
-            terms = model.objects.filter(locale_id=Locale.get_default().pk)
-        return [(term.slug, term.name) for term in terms]
-
-    return site_chrome.cached(None, "term-choices", model._meta.label, locale_id, build=build)
+    language if it has none of its own. The slug is the same in every language."""
+    choices = list(model.objects.filter(locale_id=locale_id).values_list("slug", "name"))
+    return choices or list(model.objects.filter(locale_id=Locale.get_default().pk).values_list("slug", "name"))
 
 
 def term_name(model, slug, locale_id):

@@ -1,12 +1,10 @@
 """Stories from the public: the share-your-story form and who sent what."""
 
-import hashlib
 import logging
 import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -23,16 +21,17 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from core.pages import BasePage
+from core.panels import PlainLanguagePanel
+from engage import guards
 from engage.forms import ShareStoryForm
-from home import ratelimit
-from home.models import BasePage
 from stories.models import StoryCommitment, StoryIndexPage, StoryPage
 
 logger = logging.getLogger(__name__)
 
 
 SUBMISSIONS_USERNAME = "public-submissions"
-DUPLICATE_WINDOW = 10 * 60  # seconds in which the same story from the same person is taken once
+RATE_LIMIT = guards.RateLimit("share-story", "STORY_SUBMISSION_RATE_LIMIT")
 SUMMARY_LENGTH = 300  # StoryPage.summary's max_length
 
 
@@ -139,10 +138,9 @@ class ShareStoryPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("thank_you_text"),
         PageChooserPanel("privacy_page"),
+        PlainLanguagePanel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    RATE_LIMIT_KEY = "share-story"
 
     class Meta:
         verbose_name = _("share-your-story page")
@@ -150,28 +148,26 @@ class ShareStoryPage(BasePage):
     # Serving ----------------------------------------------------------------
 
     def serve(self, request, *args, **kwargs):
+        """The form; on POST, a story through the guards of engage/guards.py:
+        the honeypot, then a repeat (the same email and title within ten
+        minutes, thanked and taken once), then the rate limit."""
         if request.method != "POST":
             return self.render_form(request, ShareStoryForm(locale_id=self.locale_id))
+        if guards.is_spam(request):
+            return self.render_thanks(request)
 
         form = ShareStoryForm(request.POST, locale_id=self.locale_id)
-        if form.is_spam:
-            # Looks like success to the bot; nothing is stored.
-            return self.render_thanks(request)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
 
-        duplicate_key = self._duplicate_key(form.cleaned_data)
-        if cache.get(duplicate_key):
-            # A second click on "Send", or the same story again: taken once.
+        data = form.cleaned_data
+        once = guards.SubmitOnce(
+            "share-story", data["contact_email"].strip().lower(), " ".join(data["story_title"].split()).lower()
+        )
+        if once.earlier():
             return self.render_thanks(request)
-
-        # Only stories that would be stored are counted, so people who correct
-        # mistakes in the form are not held back.
-        rate = settings.STORY_SUBMISSION_RATE_LIMIT
-        if not ratelimit.hit(self.RATE_LIMIT_KEY, request, rate):
-            response = self.render_form(request, form, status=429, rate_limited=True)
-            response["Retry-After"] = str(ratelimit.retry_after(rate))
-            return response
+        if not RATE_LIMIT.allows(request):
+            return RATE_LIMIT.refuse(self.render_form(request, form, rate_limited=True))
 
         story_index = self.get_story_index()
         if story_index is None:
@@ -179,17 +175,14 @@ class ShareStoryPage(BasePage):
             form.add_error(None, _("We cannot take stories right now. Please try again later or email us."))
             return self.render_form(request, form, status=503)
 
-        if not cache.add(duplicate_key, True, timeout=DUPLICATE_WINDOW):
+        if once.claim(True):
             return self.render_thanks(request)  # a parallel post of the same story got here first
-        try:
+        with once.storing():
             self.create_story(form, story_index)
-        except Exception:
-            cache.delete(duplicate_key)  # nothing was stored, so the story may be sent again
-            raise
         return self.render_thanks(request)
 
     def render_form(self, request, form, status=200, **extra):
-        return self._render(request, self.get_template(request), status, form=form, **extra)
+        return self._render(request, self.get_template(request), status, form=form, honeypot=guards.HONEYPOT, **extra)
 
     def render_thanks(self, request):
         return self._render(request, self.thanks_template, 200)
@@ -200,11 +193,6 @@ class ShareStoryPage(BasePage):
         response = TemplateResponse(request, template, context, status=status)
         add_never_cache_headers(response)
         return response
-
-    @staticmethod
-    def _duplicate_key(data):
-        identity = f"{data['contact_email'].strip().lower()}\n{' '.join(data['story_title'].split()).lower()}"
-        return "share-story:sent:" + hashlib.sha256(identity.encode()).hexdigest()
 
     # Storing ----------------------------------------------------------------
 

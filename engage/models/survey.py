@@ -63,8 +63,9 @@ class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
     parts the code knows about (organization, sector, role, contact email,
     the self-assessment against the commitments, consent), in steps.
 
-    The steps, the results page and the public summary live in
-    engage/survey_flow.py and engage/summary.py; this model holds the content."""
+    The steps (a django-formtools wizard), the results page and the public
+    summary live in engage/survey_flow.py and engage/summary.py; this model
+    holds the content."""
 
     template = "engage/survey_page.html"
     landing_page_template = "engage/survey_page_landing.html"
@@ -135,9 +136,9 @@ class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
 
     @path("")
     def survey(self, request):
-        from engage import survey_flow
+        from engage.survey_flow import SurveyWizard
 
-        return survey_flow.serve_survey(self, request)
+        return SurveyWizard.as_view(page=self)(request)
 
     @path("results/")
     def public_summary(self, request):

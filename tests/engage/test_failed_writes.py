@@ -8,7 +8,6 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 from wagtail.models import PageLogEntry, Revision
 
-from engage import survey_flow
 from engage.models import StorySubmission, SurveySubmission
 from engage.models.public_stories import SUBMISSIONS_USERNAME
 from stories.models import StoryPage
@@ -62,12 +61,12 @@ def test_survey_answers_survive_a_failed_send(visitor, home_page, commitments, m
 
     with monkeypatch.context() as patch:
         patch.setattr(SurveySubmission.objects, "create", connection_lost)
-        response = post_step(visitor, survey, 4, {"consent": "on"}, action=survey_flow.SEND)
+        response = post_step(visitor, survey, 4, {"consent": "on"})
     assert response.status_code == 503
     assert not SurveySubmission.objects.exists()
 
     # The answers waited in the session: "Send" again stores them, once.
-    response = post_step(visitor, survey, 4, {"consent": "on"}, action=survey_flow.SEND)
+    response = post_step(visitor, survey, 4, {"consent": "on"})
     assert response.status_code == 303
     submission = SurveySubmission.objects.get()
     assert submission.organization == ABOUT["organization"]

@@ -140,6 +140,14 @@ def test_a_logged_in_editor_gets_a_private_copy(client, admin_user, survey):
 
 
 @pytest.mark.django_db
+def test_the_breadcrumbs_lead_through_the_survey_to_the_summary(client, survey):
+    html = client.get(summary_url(survey)).content.decode()
+    trail = html[html.index('<nav class="breadcrumbs') : html.index("</nav>", html.index('<nav class="breadcrumbs'))]
+    links = re.findall(r'<a href="([^"]+)"( aria-current="page")?[^>]*>([^<]+)</a>', trail)
+    assert links[-2:] == [(survey.url, "", survey.title), (summary_url(survey), ' aria-current="page"', "Results so far")]
+
+
+@pytest.mark.django_db
 def test_the_summary_only_answers_get(client, survey):
     assert client.post(summary_url(survey)).status_code == 405
 

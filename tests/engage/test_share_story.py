@@ -10,6 +10,7 @@ from django.test import RequestFactory, override_settings
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
 
 from core import ratelimit
+from engage.guards import HONEYPOT
 from engage.models import EngagePage, ShareStoryPage, StorySubmission
 from engage.models.public_stories import SUBMISSIONS_USERNAME, shorten, text_to_paragraphs
 from stories.models import StoryPage
@@ -40,7 +41,7 @@ def story_data(**changes):
         "contact_email": EMAIL,
         "contact_phone": "+1 555 0100",
         "consent": "on",
-        "website": "",
+        HONEYPOT: "",
     }
     data.update(changes)
     return data
@@ -89,7 +90,7 @@ def test_the_bot_trap_is_hidden_from_people(client, share_page):
     html = client.get(share_page.url).content.decode()
     trap = html[html.index('<div class="form-trap') : html.index("</div>", html.index('<div class="form-trap'))]
     assert "visually-hidden" in trap and 'aria-hidden="true"' in trap
-    assert 'name="website"' in trap and 'tabindex="-1"' in trap and 'autocomplete="off"' in trap
+    assert f'name="{HONEYPOT}"' in trap and 'tabindex="-1"' in trap and 'autocomplete="off"' in trap
     assert "Leave this field empty" in trap
 
 
@@ -213,7 +214,7 @@ def test_only_commitments_of_the_site_can_be_chosen(client, share_page):
 
 @pytest.mark.django_db
 def test_a_filled_in_bot_trap_looks_like_success_but_stores_nothing(client, share_page):
-    response = client.post(share_page.url, story_data(website="https://spam.example"))
+    response = client.post(share_page.url, story_data(**{HONEYPOT: "https://spam.example"}))
 
     assert response.status_code == 200
     assert b"Thank you for your story." in response.content

@@ -1,6 +1,8 @@
 """The survey: steps that work without JavaScript, answers kept in the
-session, a self-assessment that follows the commitment pages, one stored
-response per survey sent, and each respondent's private results."""
+session across Back and Next, a self-assessment that follows the commitment
+pages, one stored response per survey sent, and each respondent's private
+results. Posts are what the browser sends: the wizard's step field, the
+step's answers, and formtools' "go to step" button for Back."""
 
 import logging
 import re
@@ -11,12 +13,13 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from engage import survey_flow
+from engage.guards import HONEYPOT
 from engage.models import SurveySubmission
 from engage.tasks import notify_survey_team
 from tests import factories
 
-STEP = survey_flow.STEP_FIELD
-ACTION = survey_flow.ACTION_FIELD
+STEPS = ["about", "views", "self-assessment", "consent"]
+BACK = survey_flow.BACK_FIELD
 WHAT_HELPS = "what_helps_or_hinders_you"
 WORKING_TOWARD = "are_you_working_toward_a_learning_health_system"
 
@@ -52,10 +55,15 @@ def survey(home_page, commitments):
 ABOUT = {"organization": "Riverside Health", "sector": "primary-care", "role": "clinicians", "contact_email": ""}
 VIEWS = {WORKING_TOWARD: "Yes", WHAT_HELPS: "Time to meet.\nA shared goal."}
 SCORES = {"score-engaged": "4", "score-safe": "2", "score-effective": "3"}
+WRONG_STEP = b"We could not tell which step of the survey you were on. Please continue from here."
 
 
-def post_step(client, survey, number, data=None, action="next"):
-    return client.post(survey.url, {**(data or {}), STEP: str(number), ACTION: action})
+def post_step(client, survey, number, data=None, back=False):
+    """Step `number` of the four posted with "Next" ("Send" on the last), or with "Back"."""
+    data = {**(data or {}), survey_flow.step_field(survey): STEPS[number - 1]}
+    if back:
+        data[BACK] = STEPS[number - 2]
+    return client.post(survey.url, data)
 
 
 def answer_all(client, survey, about=None, views=None, scores=None, consent=True):
@@ -63,7 +71,7 @@ def answer_all(client, survey, about=None, views=None, scores=None, consent=True
     assert post_step(client, survey, 1, ABOUT if about is None else about).status_code == 303
     assert post_step(client, survey, 2, VIEWS if views is None else views).status_code == 303
     assert post_step(client, survey, 3, SCORES if scores is None else scores).status_code == 303
-    return post_step(client, survey, 4, {"consent": "on"} if consent else {}, action="send")
+    return post_step(client, survey, 4, {"consent": "on"} if consent else {})
 
 
 def results_path(response):
@@ -97,7 +105,7 @@ def test_the_survey_is_four_steps_with_a_progress_indicator(client, survey):
     consent = client.get(survey.url + "?step=4").content.decode()
     assert "I agree to the privacy notice" in consent
     assert 'href="/privacy/"' in consent and "2.1" in consent
-    assert 'value="send"' in consent
+    assert '<button type="submit" class="button">Send</button>' in consent
 
 
 @pytest.mark.django_db
@@ -155,7 +163,7 @@ def test_answers_survive_back_and_next(client, survey):
     assert response.status_code == 303 and response["Location"] == survey.url + "?step=2"
 
     # Back never checks: an unanswered required question is fine, and what was typed is kept.
-    response = post_step(client, survey, 2, {WHAT_HELPS: "Half an answer"}, action="back")
+    response = post_step(client, survey, 2, {WHAT_HELPS: "Half an answer"}, back=True)
     assert response.status_code == 303 and response["Location"] == survey.url
 
     step1 = client.get(survey.url)
@@ -171,14 +179,40 @@ def test_answers_survive_back_and_next(client, survey):
     assert post_step(client, survey, 2, VIEWS).status_code == 303
     assert post_step(client, survey, 3, SCORES).status_code == 303
     # Back from consent to the self-assessment: the chosen points are still chosen.
-    assert post_step(client, survey, 4, {}, action="back")["Location"] == survey.url + "?step=3"
+    assert post_step(client, survey, 4, {}, back=True)["Location"] == survey.url + "?step=3"
     html = client.get(survey.url + "?step=3").content.decode()
     assert re.search(r'name="score-safe" value="2"[^>]*checked', html)
 
-    response = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    response = post_step(client, survey, 4, {"consent": "on"})
     submission = SurveySubmission.objects.get()
     assert results_path(response) == f"/engage/survey/results/{submission.results_token}/"
     assert submission.get_data()[WHAT_HELPS] == "Time to meet.\nA shared goal."
+
+
+@pytest.mark.django_db
+def test_going_back_shows_each_earlier_step_with_its_answers_unchecked(client, survey):
+    answers = {1: ABOUT, 2: VIEWS, 3: SCORES, 4: {}}
+    for number in (1, 2, 3):
+        post_step(client, survey, number, answers[number])
+    # Back from the consent step to the first, one step at a time, each
+    # posting what it shows (as a browser does).
+    for number in (3, 2, 1):
+        back = post_step(client, survey, number + 1, answers[number + 1], back=True)
+        assert back.status_code == 303
+        shown = client.get(back["Location"])
+        assert shown.status_code == 200
+        assert shown.context["step"].number == number
+        form = shown.context["form"]
+        assert not form.is_bound and not form.errors
+        assert {name: form.initial.get(name) for name in answers[number]} == answers[number]
+    # And forward again: nothing to type twice.
+    for number in (1, 2, 3):
+        assert post_step(client, survey, number, answers[number]).status_code == 303
+    results_path(post_step(client, survey, 4, {"consent": "on"}))
+    submission = SurveySubmission.objects.get()
+    assert submission.organization == "Riverside Health"
+    assert submission.form_data == {WORKING_TOWARD: "Yes", WHAT_HELPS: "Time to meet.\nA shared goal."}
+    assert submission.scores == {"engaged": 4, "safe": 2, "effective": 3}
 
 
 @pytest.mark.django_db
@@ -212,16 +246,17 @@ def test_every_step_is_checked_again_before_storing(client, survey):
     # Skip straight to the last step: step 1 was never answered.
     post_step(client, survey, 2, VIEWS)
     post_step(client, survey, 3, SCORES)
-    response = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    response = post_step(client, survey, 4, {"consent": "on"})
     assert response.status_code == 400
     assert response.context["step"].number == 1
+    assert b"Some answers need your attention before you send them." in response.content
     assert b"Organization: This field is required." in response.content
     assert not SurveySubmission.objects.exists()
 
 
 @pytest.mark.django_db
 def test_sending_without_a_session_is_refused(client, survey):
-    response = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    response = post_step(client, survey, 4, {"consent": "on"})
     assert response.status_code == 400
     assert b"We could not find your answers" in response.content
     assert not SurveySubmission.objects.exists()
@@ -343,7 +378,7 @@ def test_a_one_megabyte_post_is_a_400_not_a_500(client, survey):
     response = post_step(client, survey, 1, {**ABOUT, "organization": huge})
     assert response.status_code == 400
     assert b"This answer is too long" in response.content
-    response = post_step(client, survey, 2, {**VIEWS, WHAT_HELPS: huge}, action="back")
+    response = post_step(client, survey, 2, {**VIEWS, WHAT_HELPS: huge}, back=True)
     assert response.status_code == 303  # Back does not check, and keeps nothing that long
     assert not client.get(survey.url + "?step=2").context["form"].initial.get(WHAT_HELPS)
     # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused by Django itself.
@@ -354,20 +389,60 @@ def test_a_one_megabyte_post_is_a_400_not_a_500(client, survey):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "step, action",
-    [("0", "next"), ("5", "next"), ("99", "next"), ("two", "next"), ("", "next"), ("1", "jump"), ("2", "send")],
+    "tampered",
+    [
+        {},
+        {"step": ""},
+        {"step": "0"},
+        {"step": "2"},
+        {"step": "nowhere"},
+        {"step": "about", "back": "nowhere"},
+        {"step": "about", "back": ""},
+    ],
+    ids=["no-step", "empty", "zero", "a-number", "unknown", "back-to-nowhere", "back-to-empty"],
 )
-def test_tampered_steps_are_refused(client, survey, step, action):
-    response = client.post(survey.url, {**ABOUT, STEP: step, ACTION: action})
+def test_a_tampered_step_is_a_400_with_a_message_not_a_500(client, survey, tampered):
+    data = {**ABOUT}
+    if "step" in tampered:
+        data[survey_flow.step_field(survey)] = tampered["step"]
+    if "back" in tampered:
+        data[BACK] = tampered["back"]
+    response = client.post(survey.url, data)
     assert response.status_code == 400
+    assert WRONG_STEP in response.content
     assert response.context["step"].number == 1
     assert not SurveySubmission.objects.exists()
 
 
 @pytest.mark.django_db
+def test_a_tampered_step_shows_the_step_the_visitor_was_on_with_their_answers(client, survey):
+    post_step(client, survey, 1, ABOUT)
+    post_step(client, survey, 2, VIEWS)
+    response = client.post(survey.url, {**SCORES, survey_flow.step_field(survey): "99"})
+    assert response.status_code == 400 and WRONG_STEP in response.content
+    assert response.context["step"].number == 3
+    # What was typed into a known step is never lost, even with a tampered Back.
+    response = client.post(
+        survey.url, {"score-safe": "1", survey_flow.step_field(survey): "self-assessment", BACK: "nowhere"}
+    )
+    assert response.status_code == 400 and WRONG_STEP in response.content
+    assert re.search(r'name="score-safe" value="1"[^>]*checked', response.content.decode())
+
+
+@pytest.mark.django_db
+def test_a_step_the_survey_leaves_out_cannot_be_posted(client, survey):
+    survey.form_fields.all().delete()
+    response = client.post(survey.url, {**VIEWS, survey_flow.step_field(survey): "views"})
+    assert response.status_code == 400 and WRONG_STEP in response.content
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("query", ["?step=0", "?step=9", "?step=x", "?step=%C2%B2"])
 def test_tampered_step_links_are_refused(client, survey, query):
-    assert client.get(survey.url + query).status_code == 400
+    response = client.get(survey.url + query)
+    assert response.status_code == 400
+    assert WRONG_STEP in response.content
+    assert response.context["step"].number == 1
 
 
 @pytest.mark.django_db
@@ -387,7 +462,7 @@ def test_the_honeypot_is_thanked_and_nothing_is_stored(client, survey):
     assert post_step(client, survey, 1, ABOUT).status_code == 303
     post_step(client, survey, 2, VIEWS)
     post_step(client, survey, 3, SCORES)
-    response = post_step(client, survey, 4, {"consent": "on", survey_flow.HONEYPOT: "https://spam.example"}, "send")
+    response = post_step(client, survey, 4, {"consent": "on", HONEYPOT: "https://spam.example"})
     assert response.status_code == 200
     assert b"Thank you for taking part." in response.content
     assert not SurveySubmission.objects.exists()
@@ -410,7 +485,7 @@ def test_the_rate_limit_stores_nothing_more(client, survey):
 def test_a_double_submit_stores_one_row_and_shows_the_same_results(client, survey):
     first = answer_all(client, survey)
     # The second click on "Send" arrives after the first was answered.
-    second = post_step(client, survey, 4, {"consent": "on"}, action="send")
+    second = post_step(client, survey, 4, {"consent": "on"})
     assert second.status_code == 303 and second["Location"] == first["Location"]
     # The same answers again from the same session, within ten minutes.
     third = answer_all(client, survey)
@@ -522,10 +597,10 @@ def test_a_spanish_response_is_stored_with_the_english_survey_and_the_same_keys(
     assert "Planificando" in client.get("/es/engage/survey/?step=3").content.decode()
 
     es_url = es_survey.url
-    assert client.post(es_url, {**ABOUT, STEP: "1", ACTION: "next"})["Location"] == es_url + "?step=2"
-    client.post(es_url, {**VIEWS, STEP: "2", ACTION: "next"})
-    client.post(es_url, {**SCORES, STEP: "3", ACTION: "next"})
-    response = client.post(es_url, {"consent": "on", STEP: "4", ACTION: "send"})
+    assert post_step(client, es_survey, 1, ABOUT)["Location"] == es_url + "?step=2"
+    post_step(client, es_survey, 2, VIEWS)
+    post_step(client, es_survey, 3, SCORES)
+    response = post_step(client, es_survey, 4, {"consent": "on"})
     submission = SurveySubmission.objects.get()
     assert response["Location"] == f"/es/engage/survey/results/{submission.results_token}/"
     assert submission.page_id == survey.pk
