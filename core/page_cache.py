@@ -338,14 +338,25 @@ def _on_site_wide_change(**_kwargs):
         purge(_every_page())
 
 
-def _shown_models():
-    """Models whose instances pages show: snippets, settings, images and documents."""
+def _is_shown_on_pages(instance):
+    """Whether pages show objects of this kind: snippets, settings, images
+    and documents (asked at each save: snippets register after app start)."""
     from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.snippets.models import get_snippet_models
 
-    return {*get_snippet_models(), *settings_registry, get_image_model(), get_document_model()}
+    model = type(instance)
+    return (
+        model in get_snippet_models()
+        or model in settings_registry
+        or model in (get_image_model(), get_document_model())
+    )
+
+
+def _on_any_change(sender, instance, **kwargs):
+    if _is_shown_on_pages(instance):
+        _on_object_changed(instance)
 
 
 def connect():
@@ -366,10 +377,9 @@ def connect():
             post_save.connect(_on_page_created, sender=model, dispatch_uid=f"page-cache-create-{model._meta.label}")
             # Before the delete, while the page's place and references are known.
             pre_delete.connect(_on_page_changed, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
-    for model in _shown_models():
-        post_save.connect(_on_object_changed, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
-        # Before the delete: the reference index forgets it afterwards.
-        pre_delete.connect(_on_object_changed, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
+    post_save.connect(_on_any_change, dispatch_uid="page-cache-save-shown")
+    # Before the delete: the reference index forgets it afterwards.
+    pre_delete.connect(_on_any_change, dispatch_uid="page-cache-delete-shown")
     for signal in (post_save, post_delete):
         signal.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"page-cache-pvr-{id(signal)}")
         for model in (Locale, Site):

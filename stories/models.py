@@ -45,6 +45,11 @@ class TaxonomyTerm(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.I
     def __str__(self):
         return self.name
 
+    def pages_showing_this(self):
+        """The story listings, whose filter names every term (the stories
+        tagged with it are found through the reference index)."""
+        return list(StoryIndexPage.objects.all().specific(defer=True))
+
 
 class Sector(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
