@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 PARAGRAPH_PREVIEW = (
@@ -48,8 +48,7 @@ def _first_image_preview():
 
     image = get_image_model().objects.order_by("pk").first()
     return {
-        "image": image,
-        "alt_text": (image.description or image.title) if image else "",
+        "image": {"image": image, "alt_text": (image.description or image.title) if image else "", "decorative": False},
         "caption": "A caption says what to notice in the image.",
         "credit": "Illustration: LHS Commons",
     }
@@ -63,12 +62,10 @@ def _first_document_preview():
 
 
 class FigureBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=250,
-        label=_("Alternative text"),
-        help_text=_("Say what the image shows, for people who cannot see it. Required."),
-    )
+    """Wagtail's ImageBlock: the image with its alternative text (or marked
+    decorative), which it checks and offers from the image's description."""
+
+    image = ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
     credit = blocks.CharBlock(required=False, max_length=120, help_text=_("Photographer or source."))
 

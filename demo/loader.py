@@ -347,7 +347,9 @@ class DemoLoader:
                     continue
                 value["links"] = links
             elif kind == "image":
-                value["image"] = self.images[value.pop("image_key")].pk
+                # Wagtail's ImageBlock: the image with its own alternative text.
+                image = self.images[value.pop("image_key")].pk
+                value["image"] = {"image": image, "alt_text": value.pop("alt_text"), "decorative": False}
             elif kind == "table":
                 value = {
                     "caption": value["caption"],
