@@ -69,7 +69,9 @@ def hit(key_prefix, request, rate, who=None):
         # The counter expired between add() and incr(): this is the first hit.
         cache.set(key, 1, timeout=seconds)
         hits = 1
-    return hits <= count
+    # An unreachable cache (django-redis with IGNORE_EXCEPTIONS) counts
+    # nothing: visitors are let through rather than the form failing.
+    return hits is None or hits <= count
 
 
 def exhausted(key_prefix, request, rate, who=None):

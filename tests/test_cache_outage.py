@@ -1,4 +1,7 @@
-"""A Redis that is down makes pages slower, never broken."""
+"""A Redis that is down makes pages slower, never broken: production's
+cache configuration (django-redis with IGNORE_EXCEPTIONS, both aliases)
+pointed at an address where nothing listens answers every operation as a
+miss."""
 
 from django.core.cache import cache
 from django.test import Client, RequestFactory, override_settings
@@ -6,14 +9,19 @@ from django.test import Client, RequestFactory, override_settings
 from core import ratelimit
 from tests import factories
 
-UNREACHABLE_REDIS = {
-    "default": {
-        "BACKEND": "lhs_cms.cache.FailSoftRedisCache",
-        # Nothing listens on port 1: every connection is refused at once.
+
+def unreachable_redis(key_prefix):
+    """As lhs_cms/settings/base.py configures Redis, but nothing listens on
+    port 1: every connection is refused at once."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True},
     }
-}
+
+
+UNREACHABLE_REDIS = {"default": unreachable_redis("lhs"), "template_fragments": unreachable_redis("lhs:release")}
 
 
 def test_pages_are_served_while_redis_is_unreachable(home_page):
@@ -29,7 +37,7 @@ def test_pages_are_served_while_redis_is_unreachable(home_page):
 def test_cache_operations_answer_as_misses(db):
     with override_settings(CACHES=UNREACHABLE_REDIS):
         assert cache.get("anything", "fallback") == "fallback"
-        assert cache.add("key", 1) is False
+        assert not cache.add("key", 1)
         cache.set("key", 1)
         assert cache.get_many(["key"]) == {}
         # Rate limits let visitors through rather than failing the form.
