@@ -5,6 +5,7 @@ miss."""
 
 from django.core.cache import cache
 from django.test import Client, RequestFactory, override_settings
+from wagtail.models import Page
 
 from core import ratelimit
 from tests import factories
@@ -32,6 +33,18 @@ def test_pages_are_served_while_redis_is_unreachable(home_page):
             assert response.status_code == 200
             assert "About the commitments" in response.content.decode()
             assert response["X-Page-Cache"] != "hit"
+
+
+def test_a_change_shows_on_the_next_request_while_redis_is_unreachable(home_page):
+    """No app server keeps its own copy of anything when the shared cache
+    is gone: a change another server made shows at once."""
+    about = factories.StandardPageFactory(parent=home_page, title="About", slug="about", show_in_menus=True)
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        client = Client()
+        assert ">About<" in client.get("/about/").content.decode()
+        Page.objects.filter(pk=about.pk).update(title="Who we are")
+        html = client.get("/about/").content.decode()
+    assert ">Who we are<" in html and ">About<" not in html
 
 
 def test_cache_operations_answer_as_misses(db):
