@@ -1,0 +1,333 @@
+"""A story page: one published case, its measures, sources and commitments."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.blocks import QuoteBlock
+from core.pages import BasePage
+from core.panels import PlainLanguagePanel
+from core.renditions import STORY_CARD_SPECS, filter_specs
+from core.visibility import public
+from stories.blocks import OutcomeBlock, SourceBlock
+from stories.models.taxonomy import Sector, Stakeholder
+
+STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def listed(self, locale_id):
+        """Live, public stories of one language."""
+        return public(self.live()).filter(locale_id=locale_id)
+
+    def for_cards(self):
+        """With what a card's key is made of (story_tags.card_key), in the
+        same query: the sector, the image, and the last publication and
+        number of the live commitments it names, in its language."""
+        from commitments.models import CommitmentPage
+
+        named = CommitmentPage.objects.live().filter(
+            locale_id=OuterRef("locale_id"),
+            translation_key__in=StoryCommitment.objects.filter(page=OuterRef(OuterRef("pk"))).values(
+                "commitment__translation_key"
+            ),
+        )
+        stamp = named.order_by().values("locale_id").annotate(published=Max("last_published_at"), live=Count("pk"))
+        return (
+            self.defer_streamfields()
+            .select_related("sector", "hero_image")
+            .annotate(
+                commitments_published=Subquery(stamp.values("published")[:1]),
+                commitments_live=Subquery(stamp.values("live")[:1]),
+            )
+        )
+
+    def for_listing(self):
+        """Stories with what a card shows loaded in a fixed number of queries."""
+        from commitments.models import CommitmentPage
+
+        return (
+            self.defer_streamfields()
+            .select_related("sector", "locale")
+            .prefetch_related(
+                Prefetch(
+                    "hero_image",
+                    queryset=get_image_model().objects.prefetch_renditions(*filter_specs([STORY_CARD_SPECS])),
+                ),
+                Prefetch(
+                    "story_commitments",
+                    queryset=StoryCommitment.objects.annotate(
+                        commitment_key=F("commitment__translation_key"),
+                        commitment_title=F("commitment__title"),
+                        commitment_locale_code=F("commitment__locale__language_code"),
+                        story_language=F("page__locale__language_code"),
+                        localized_title=Subquery(
+                            CommitmentPage.objects.live()
+                            .filter(
+                                translation_key=OuterRef("commitment__translation_key"),
+                                locale_id=OuterRef("page__locale_id"),
+                            )
+                            .values("title")[:1]
+                        ),
+                    ).order_by("sort_order"),
+                ),
+            )
+        )
+
+    def with_commitment(self, translation_key):
+        return self.filter(
+            Exists(StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key=translation_key))
+        )
+
+    def with_sector(self, translation_key):
+        return self.filter(sector__translation_key=translation_key)
+
+    def with_stakeholder(self, translation_key):
+        return self.filter(
+            Exists(StoryStakeholder.objects.filter(page=OuterRef("pk"), stakeholder__translation_key=translation_key))
+        )
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class StoryPage(BasePage):
+    template = "stories/story_page.html"
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    summary = models.CharField(max_length=300, help_text=_("One or two plain sentences, at most 300 characters."))
+    organization = models.CharField(max_length=200)
+    place = models.CharField(max_length=200, blank=True)
+    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories")
+    setting = models.CharField(max_length=200, blank=True, help_text=_("e.g. Pediatric specialty clinics."))
+    date = models.DateField(help_text=_("When the results were reported."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("hero image alternative text"),
+        help_text=_("What the image shows. Required when there is an image."),
+    )
+    challenge = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("the challenge"))
+    approach = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("what they did"))
+    results = RichTextField(features=STORY_RICH_TEXT, verbose_name=_("what changed"))
+    outcomes = StreamField([("outcome", OutcomeBlock())], blank=True, verbose_name=_("outcome measures"))
+    financial_investment = models.CharField(max_length=200, blank=True, verbose_name=_("investment"))
+    financial_return = models.CharField(max_length=200, blank=True, verbose_name=_("return"))
+    return_ratio = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Return for each dollar invested, e.g. 1.50."),
+    )
+    financial_source = models.CharField(max_length=200, blank=True, verbose_name=_("source of the financial figures"))
+    quotes = StreamField([("quote", QuoteBlock())], blank=True)
+    sources = StreamField([("source", SourceBlock())], blank=True)
+
+    objects = StoryPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("organization"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("sector"), FieldPanel("setting")]),
+                FieldPanel("date"),
+            ],
+            heading=_("Where and when"),
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image")),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("financial_investment"), FieldPanel("financial_return")]),
+                FieldRowPanel([FieldPanel("return_ratio"), FieldPanel("financial_source")]),
+            ],
+            heading=_("Financial impact (optional)"),
+        ),
+        FieldPanel("quotes"),
+        InlinePanel("story_commitments", label=_("Commitments it shows"), min_num=1),
+        InlinePanel("story_stakeholders", label=_("Who it matters to")),
+        FieldPanel("sources"),
+        PlainLanguagePanel(),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("organization"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("organization"),
+        APIField("place"),
+        APIField("date"),
+        APIField("sector_name"),
+    ]
+
+    RELATED_STORY_COUNT = 3
+
+    class Meta:
+        verbose_name = _("story page")
+        # Every listing shows the newest first: read in this order, a page
+        # of stories stops after its few rows instead of sorting them all.
+        indexes = [models.Index(F("date").desc(), F("page_ptr").desc(), name="story_newest_first")]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Describe the image for people who cannot see it.")})
+        if self.return_ratio is not None and self.return_ratio < 0:
+            raise ValidationError({"return_ratio": _("The return per dollar cannot be negative.")})
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.summary
+
+    @property
+    def sector_name(self):
+        return self.sector.name if self.sector_id else ""
+
+    @property
+    def has_financial_impact(self):
+        return bool(self.financial_investment or self.financial_return or self.return_ratio is not None)
+
+    @cached_property
+    def commitment_keys(self):
+        return list(self.story_commitments.order_by("sort_order").values_list("commitment__translation_key", flat=True))
+
+    def get_commitments(self):
+        """The story's live commitments in the story's own language, in its order."""
+        from commitments.models import CommitmentPage
+
+        links = StoryCommitment.objects.filter(page=self, commitment__translation_key=OuterRef("translation_key"))
+        pages = (
+            public(CommitmentPage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .annotate(position=Subquery(links.values("sort_order")[:1]))
+            .filter(position__isnull=False)
+        )
+        return list(pages.defer_streamfields().order_by("position"))
+
+    def commitment_titles(self):
+        """[{"title", "lang"}] of the commitments it names, in the story's
+        language where translated (loaded by StoryPage.objects.for_listing)."""
+        titles = []
+        for link in self.story_commitments.all():
+            title, code = link.commitment_summary()
+            titles.append({"title": title, "lang": code if code != self.locale.language_code else ""})
+        return titles
+
+    def get_related_stories(self):
+        """The newest other stories that share a commitment with this one."""
+        shares_commitment = StoryCommitment.objects.filter(
+            page=OuterRef("pk"), commitment__translation_key__in=self.commitment_keys
+        )
+        return (
+            StoryPage.objects.listed(self.locale_id)
+            .for_cards()
+            .exclude(pk=self.pk)
+            .filter(Exists(shares_commitment))
+            .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+        )
+
+    def pages_showing_this(self):
+        """Its listing, the home page (newest stories), the commitments it
+        names, and the stories it may show beside (they share a commitment)."""
+        from commitments.models import CommitmentPage
+
+        keys = StoryCommitment.objects.filter(page__translation_key=self.translation_key).values(
+            "commitment__translation_key"
+        )
+        commitments = CommitmentPage.objects.filter(translation_key__in=keys)
+        beside = StoryPage.objects.filter(
+            pk__in=StoryCommitment.objects.filter(commitment__translation_key__in=keys).values("page")
+        ).exclude(pk=self.pk)
+        home = self.get_ancestors().filter(depth=2)
+        return [
+            *super().pages_showing_this(),
+            *home.specific(defer=True),
+            *commitments.specific(defer=True),
+            *beside.specific(defer=True),
+        ]
+
+    def structured_data(self, request, site_settings):
+        """schema.org Article for search engines."""
+        url = self.get_full_url(request=request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,  # loaded with the page (core.pages.route_in_one_query)
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "url": url,
+            "author": {"@type": "Organization", "name": self.organization},
+            "publisher": {"@type": "Organization", "name": site_settings.organization_name},
+        }
+        if self.date:
+            data["datePublished"] = self.date.isoformat()
+        modified = self.last_published_at or self.first_published_at
+        data["dateModified"] = modified.isoformat() if modified else data.get("datePublished")
+        if self.hero_image:
+            rendition = self.hero_image.get_rendition("fill-1200x630")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commitments"] = self.get_commitments()
+        context["stakeholders"] = [link.stakeholder for link in self.story_stakeholders.select_related("stakeholder")]
+        context["related_stories"] = self.get_related_stories()
+        return context
+
+
+class StoryCommitment(Orderable):
+    """Links a story to a commitment page. The page link is synchronised across
+    languages; lookups go through the commitment's translation key."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_commitments")
+    commitment = models.ForeignKey("commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("commitment")]
+
+    def commitment_summary(self):
+        """(title, language code) of the linked commitment in the story's
+        language where it has a live translation there: from the annotations
+        of StoryPage.objects.for_listing when it loaded the link."""
+        if getattr(self, "localized_title", None):
+            return self.localized_title, self.story_language
+        if hasattr(self, "commitment_title"):
+            return self.commitment_title, self.commitment_locale_code
+        return self.commitment.title, self.commitment.locale.language_code
+
+
+class StoryStakeholder(TranslatableMixin, Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_stakeholders")
+    stakeholder = models.ForeignKey(Stakeholder, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("stakeholder")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]

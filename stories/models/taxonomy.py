@@ -1,0 +1,46 @@
+"""The terms stories are filtered by: sectors and stakeholders."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from core.pages import SlugPerLocaleMixin
+
+
+class TaxonomyTerm(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """A term stories are filtered by. Its slug is the same in every language
+    so filter links survive a change of language."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, help_text=_("Used in filter links; the same in every language."))
+    description = models.TextField(blank=True, max_length=500)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def pages_showing_this(self):
+        """The story listings, whose filter names every term (the stories
+        tagged with it are found through the reference index)."""
+        from stories.models.index import StoryIndexPage
+
+        return list(StoryIndexPage.objects.all().specific(defer=True))
+
+
+class Sector(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sector")
+
+
+class Stakeholder(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("stakeholder")
