@@ -1,27 +1,43 @@
-"""The engagement team's view of the survey: counts and self-assessment
-averages as charts and tables, and the raw answers as CSV or Excel.
+"""The engagement team's view of the survey (/admin/engagement/): a Wagtail
+ReportView of the responses, filtered by dates, sector and (with more than
+one survey) survey in Wagtail's filter drawer. Above the list, counts and
+self-assessment averages as SVG charts, each with its numbers in a table;
+the raw answers as CSV or Excel from the same view and filters
+(`?export=csv|xlsx`, Wagtail's SpreadsheetExportMixin).
 
-Only superusers and people with the engage.view_responses right (the
-Engagement managers group) may see any of it; everyone else who can reach
-the admin gets a plain 403. Staff see every group however small: the
-suppression of groups under ten is for the public summary."""
+Invariants:
+- Only superusers and people with engage.view_responses (Engagement
+  managers) see any of it, exports included; everyone else who can reach
+  the admin gets a plain 403 (not Wagtail's redirect), and Wagtail sends
+  visitors who are not signed in to the login page.
+- Filters that are not valid are a 400 that says why, on the page and for
+  the exports: never all responses instead.
+- The page shows no organization names, emails or free text. Exports hold
+  every answer (contact details too) but never the private results token,
+  and no text cell starts like a formula: Wagtail's export turns formulas
+  into text only in Excel files and only those starting with "=", so
+  every text that starts with = + - @ or a tab or carriage return gets a
+  leading apostrophe, in both formats.
+- The number of queries does not grow with the number of responses.
+- Staff see every group however small: the suppression of groups under
+  ten is for the public summary."""
 
-import csv
 import datetime
-import io
-import itertools
 from collections import OrderedDict
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse, HttpResponseForbidden, StreamingHttpResponse
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.http import HttpResponse, HttpResponseForbidden
 from django.utils import formats, timezone, translation
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
 from engage import charts, self_assessment
@@ -29,28 +45,14 @@ from engage.models import SurveyFormField, SurveyPage, SurveySubmission
 
 VIEW_RESPONSES = "engage.view_responses"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_BATCH = 500
 
 
 def can_view_responses(user):
-    return bool(user and user.is_active and (user.is_superuser or user.has_perm(VIEW_RESPONSES)))
+    """Superusers and active users with the right (Django's has_perm checks both)."""
+    return user.has_perm(VIEW_RESPONSES)
 
 
-def responses_required(view):
-    """A plain 403 for anyone without the right (Wagtail has already sent
-    people who cannot use the admin at all to the login page)."""
-
-    def wrapped(request, *args, **kwargs):
-        if not can_view_responses(request.user):
-            return HttpResponseForbidden("You do not have permission to see survey responses.")
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
-# Which surveys and sectors ---------------------------------------------------
+# Which surveys, sectors and roles --------------------------------------------
 
 
 def survey_pages():
@@ -67,12 +69,9 @@ def survey_pages():
     return list(chosen.values())
 
 
-def sector_names():
-    """{slug: name} of the sectors in the default language."""
-    from stories.models import Sector
-
-    rows = Sector.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("sort_order", "name")
-    return dict(rows.values_list("slug", "name"))
+def term_names(model):
+    """{slug: name} of a taxonomy's terms in the default language."""
+    return dict(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list("slug", "name"))
 
 
 def language_name(code):
@@ -86,76 +85,51 @@ def language_name(code):
 
 
 class ResponseFilterForm(forms.Form):
-    """Dates are inclusive, in the site's time zone."""
-
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-
-    def __init__(self, *args, sectors, surveys, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", _("All sectors")), *sectors.items()]
-        self.surveys = {page.pk: page for page in surveys}
-        if len(surveys) > 1:
-            self.fields["survey"] = forms.TypedChoiceField(
-                label=_("Survey"),
-                required=False,
-                coerce=int,
-                empty_value=None,
-                choices=[("", _("All surveys")), *((page.pk, page.title) for page in surveys)],
-            )
+    """Dates are inclusive, in the site's time zone, and make a period."""
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("The end date is before the start date."))
-        for name in ("date_from", "date_to"):
-            day = data.get(name)
-            if day and not datetime.date(1900, 1, 1) <= day <= datetime.date(9998, 12, 31):
-                self.add_error(name, _("Enter a date between 1900 and 9998."))
+        period = data.get("date")
+        if period:
+            if period.start and period.stop and period.start > period.stop:
+                self.add_error("date", _("The end date is before the start date."))
+            elif any(day and not 1900 <= day.year <= 9998 for day in (period.start, period.stop)):
+                self.add_error("date", _("Enter a date between 1900 and 9998."))
         return data
+
+
+class ResponseFilterSet(WagtailFilterSet):
+    date = django_filters.DateFromToRangeFilter(
+        field_name="submit_time", label=_("Submitted"), widget=DateRangePickerWidget
+    )
+    sector = django_filters.ChoiceFilter(label=_("Sector"), empty_label=_("All sectors"))
+    survey = django_filters.ChoiceFilter(field_name="page", label=_("Survey"), empty_label=_("All surveys"))
+
+    class Meta:
+        model = SurveySubmission
+        fields = []
+        form = ResponseFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from stories.models import Sector
+
+        self.sector_names = term_names(Sector)
+        self.filters["sector"].extra["choices"] = list(self.sector_names.items())
+        self.surveys = survey_pages()
+        if len(self.surveys) > 1:
+            self.filters["survey"].extra["choices"] = [(page.pk, page.title) for page in self.surveys]
+        else:
+            del self.filters["survey"]
 
     @property
     def chosen_surveys(self):
         """The surveys the numbers are about: the chosen one, or all."""
-        chosen = self.cleaned_data.get("survey") if self.is_bound and self.is_valid() else None
-        return [self.surveys[chosen]] if chosen in self.surveys else list(self.surveys.values())
-
-    def filter(self, responses):
-        data = self.cleaned_data
-        zone = timezone.get_current_timezone()
-        if data.get("date_from"):
-            start = datetime.datetime.combine(data["date_from"], datetime.time.min)
-            responses = responses.filter(submit_time__gte=timezone.make_aware(start, zone))
-        if data.get("date_to"):
-            end = datetime.datetime.combine(data["date_to"] + datetime.timedelta(days=1), datetime.time.min)
-            responses = responses.filter(submit_time__lt=timezone.make_aware(end, zone))
-        if data.get("sector"):
-            responses = responses.filter(sector=data["sector"])
-        if data.get("survey"):
-            responses = responses.filter(page_id=data["survey"])
-        return responses
+        chosen = self.form.cleaned_data.get("survey") if self.is_valid() else None
+        return [page for page in self.surveys if str(page.pk) == chosen] or self.surveys
 
 
-def filtered(request):
-    """(form, responses or None when the filters are not valid)."""
-    surveys = survey_pages()
-    form = ResponseFilterForm(request.GET or None, sectors=sector_names(), surveys=surveys)
-    responses = SurveySubmission.objects.all()
-    if not form.is_bound:
-        form.cleaned_data = {}
-        return form, responses
-    if not form.is_valid():
-        return form, None
-    return form, form.filter(responses)
-
-
-# The dashboard ---------------------------------------------------------------
+# The numbers -----------------------------------------------------------------
 
 
 def _months(first, last):
@@ -168,14 +142,9 @@ def _months(first, last):
 
 
 def responses_by_month(responses):
-    rows = (
-        responses.annotate(month=TruncMonth("submit_time"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by("month")
-    )
+    rows = responses.annotate(month=TruncMonth("submit_time")).values("month").annotate(count=Count("pk"))
     counts = {}
-    for row in rows:
+    for row in rows.order_by("month"):
         month = row["month"]
         if isinstance(month, datetime.datetime):
             month = month.date()
@@ -195,68 +164,42 @@ def share(count, total):
     return round(100 * count / total) if total else 0
 
 
-@responses_required
-def dashboard(request):
-    form, responses = filtered(request)
-    context = {
-        "page_title": _("Survey results"),
-        "header_title": _("Survey results"),
-        "header_icon": "table",
-        "breadcrumbs_items": [
-            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-            {"url": "", "label": _("Survey results")},
-        ],
-        "form": form,
-        "query": request.GET.urlencode(),
-        "valid": responses is not None,
-    }
-    if responses is None:
-        return TemplateResponse(request, "engage/admin/dashboard.html", context, status=400)
-
-    total = responses.count()
-    names = form.fields["sector"].choices
-    sector_labels = {slug: name for slug, name in names if slug}
-
+def charts_and_tables(responses, total, sector_names):
+    """What the dashboard shows above the list, for the template."""
     months = responses_by_month(responses)
-    month_rows = [(formats.date_format(month, "YEAR_MONTH_FORMAT"), count) for month, count in months]
-
     sector_rows = [
-        (sector_labels.get(slug, slug) if slug else _("Not given"), slug, count, share(count, total))
+        (sector_names.get(slug, slug) if slug else _("Not given"), slug, count, share(count, total))
         for slug, count in counts_by(responses, "sector").items()
     ]
     language_rows = [
         (language_name(code), code, count, share(count, total))
         for code, count in counts_by(responses, "language_code").items()
     ]
-
     question_list = self_assessment.questions(Locale.get_default().pk)
     known = {question.slug for question in question_list}
     score_sets = [self_assessment.clean_scores(scores, known) for scores in responses.values_list("scores", flat=True)]
     commitment_rows = self_assessment.summarize(score_sets, question_list, smallest_group=1)
-
-    context.update(
-        total=total,
-        month_rows=month_rows,
-        month_chart=charts.column_chart(
-            [(formats.date_format(month, "M Y"), count) for month, count in months],
-            title=_("Responses by month"),
+    return {
+        "month_rows": [(formats.date_format(month, "YEAR_MONTH_FORMAT"), count) for month, count in months],
+        "month_chart": charts.column_chart(
+            [(formats.date_format(month, "M Y"), count) for month, count in months], title=_("Responses by month")
         ),
-        sector_rows=sector_rows,
-        sector_chart=charts.bar_chart(
+        "sector_rows": sector_rows,
+        "sector_chart": charts.bar_chart(
             [charts.Bar(label, count) for label, _slug, count, _share in sector_rows],
             maximum=max((row[2] for row in sector_rows), default=0),
             title=_("Responses by sector"),
             value_format="{:.0f}",
         ),
-        language_rows=language_rows,
-        language_chart=charts.bar_chart(
+        "language_rows": language_rows,
+        "language_chart": charts.bar_chart(
             [charts.Bar(label, count) for label, _code, count, _share in language_rows],
             maximum=max((row[2] for row in language_rows), default=0),
             title=_("Responses by language"),
             value_format="{:.0f}",
         ),
-        commitment_rows=commitment_rows,
-        commitment_chart=charts.bar_chart(
+        "commitment_rows": commitment_rows,
+        "commitment_chart": charts.bar_chart(
             [
                 charts.Bar(f"{row.question.number}. {row.question.title}", row.average, spread=row.spread)
                 for row in commitment_rows
@@ -265,136 +208,165 @@ def dashboard(request):
             title=_("Average self-assessment per commitment (1 to 5, with spread)"),
             value_format="{:.2f}",
         ),
-    )
-    return TemplateResponse(request, "engage/admin/dashboard.html", context)
+    }
 
 
-# Exports ---------------------------------------------------------------------
+# Spreadsheet cells -----------------------------------------------------------
 
 
 def neutralise(value):
-    """A cell as text a spreadsheet will not run: text that starts like a
-    formula gets a leading apostrophe. Numbers stay numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        return value
+    """Text a spreadsheet will not run as a formula: a leading apostrophe
+    when it starts like one. Anything else is left as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def answer(response, key):
+    """One form-builder answer of a response, as one cell."""
+    return as_text(response.form_data.get(key)) if isinstance(response.form_data, dict) else None
+
+
+def as_text(value):
+    """An answer as one cell: several choices joined, nothing for no answer."""
     if isinstance(value, list | tuple):
-        value = ", ".join(str(item) for item in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+        return ", ".join(str(item) for item in value)
+    return value
 
 
-def export_columns(form):
-    """[(header, how to read a response)]: the fixed columns, one per
-    commitment in number order, then one per form-builder question (labels
-    from the English survey). The results token is a private link and is
-    never exported."""
-    fixed = [
-        (_("Submitted"), lambda r: timezone.localtime(r.submit_time).isoformat(timespec="seconds")),
-        (_("Language"), lambda r: r.language_code),
-        (_("Organization"), lambda r: r.organization),
-        (_("Sector"), lambda r: r.sector),
-        (_("Role"), lambda r: r.role),
-        (_("Contact email"), lambda r: r.contact_email),
-        (_("Consent version"), lambda r: r.consent_version),
-    ]
-    question_list = self_assessment.questions(Locale.get_default().pk)
-    commitments = [
-        (question.slug, lambda r, slug=question.slug: (r.scores or {}).get(slug)) for question in question_list
-    ]
-    pages = [page.pk for page in form.chosen_surveys]
-    labels = OrderedDict()
-    fields = SurveyFormField.objects.filter(page_id__in=pages).order_by("page__path", "sort_order", "pk")
-    for clean_name, label in fields.values_list("clean_name", "label"):
-        labels.setdefault(clean_name, label)
-    questions = [
-        (label, lambda r, key=key: (r.form_data or {}).get(key) if isinstance(r.form_data, dict) else None)
-        for key, label in labels.items()
-    ]
-    return fixed + commitments + questions
+# The view --------------------------------------------------------------------
 
 
-def export_header(columns):
-    """Built in the view, while the user's admin language is active."""
-    return [neutralise(str(header)) for header, _read in columns]
+class ResponsesReport(ReportView):
+    """/admin/engagement/ (and its results-only twin, which Wagtail's filters fetch)."""
 
+    model = SurveySubmission
+    page_title = _("Survey results")
+    header_icon = "table"
+    template_name = "engage/admin/dashboard.html"
+    results_template_name = "engage/admin/dashboard_results.html"
+    index_url_name = "engage_dashboard"
+    index_results_url_name = "engage_dashboard_results"
+    filterset_class = ResponseFilterSet
+    default_ordering = "-submit_time"
+    verbose_name = _("response")
+    verbose_name_plural = _("responses")
 
-def export_rows(columns, responses):
-    """One row per response, oldest first, read in batches."""
-    responses = responses.order_by("submit_time", "pk").only(
-        "submit_time",
-        "language_code",
-        "organization",
-        "sector",
-        "role",
-        "contact_email",
-        "consent_version",
-        "scores",
-        "form_data",
-    )
-    for response in responses.iterator(chunk_size=EXPORT_BATCH):
-        yield [neutralise(read(response)) for _header, read in columns]
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_responses(request.user):
+            # Plain, where Wagtail's permission checks redirect to the admin's home page.
+            return HttpResponseForbidden("You do not have permission to see survey responses.")
+        return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        if self.filters.is_valid():
+            return super().get(request, *args, **kwargs)
+        if self.is_export:
+            errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in self.filters.errors.items())
+            return HttpResponse(
+                f"The filters are not valid. {errors}", status=400, content_type="text/plain; charset=utf-8"
+            )
+        self.object_list = self.model.objects.none()
+        return self.render_to_response(self.get_context_data(), status=400)
 
-def export_filename(extension):
-    return f"survey-responses-{timezone.localdate().isoformat()}.{extension}"
+    def get_ordering(self):
+        # Exports list the responses oldest first, whatever the list's order.
+        return ("submit_time", "pk") if self.is_export else super().get_ordering()
 
+    @cached_property
+    def role_names(self):
+        from stories.models import Stakeholder
 
-def _bad_filters(form):
-    errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in form.errors.items())
-    return HttpResponse(f"The filters are not valid. {errors}", status=400, content_type="text/plain; charset=utf-8")
+        return term_names(Stakeholder)
 
+    @cached_property
+    def columns(self):
+        sectors, roles = self.filters.sector_names, self.role_names
+        return [
+            DateColumn("submit_time", label=_("Submitted"), sort_key="submit_time"),
+            Column("language", label=_("Language"), accessor=lambda r: language_name(r.language_code)),
+            Column("sector", label=_("Sector"), accessor=lambda r: sectors.get(r.sector, r.sector)),
+            Column("role", label=_("Role"), accessor=lambda r: roles.get(r.role, r.role)),
+            Column("consent_version", label=_("Privacy notice version")),
+        ]
 
-class _Echo:
-    """csv.writer writes into this, and the row comes straight back."""
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _("No responses match these filters.")
+        return _("There are no responses yet.")
 
-    def write(self, value):
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["filters_valid"] = self.filters.is_valid()
+        if context["filters_valid"] and not self.is_export:
+            total = context["items_count"]
+            context["total"] = total
+            if total:
+                context.update(charts_and_tables(self.object_list.order_by(), total, self.filters.sector_names))
+        return context
+
+    # Exports -------------------------------------------------------------------
+
+    def get_filename(self):
+        return f"survey-responses-{timezone.localdate().isoformat()}"
+
+    @cached_property
+    def export_columns(self):
+        """{key: (heading, how to read a response)}: the fixed columns, one per
+        commitment in number order, then one per form-builder question
+        (labels from the English survey). The results token is a private
+        link and is never exported."""
+        columns = OrderedDict(
+            [
+                ("submitted", (_("Submitted"), lambda r: timezone.localtime(r.submit_time).isoformat("T", "seconds"))),
+                ("language", (_("Language"), lambda r: r.language_code)),
+                ("organization", (_("Organization"), lambda r: r.organization)),
+                ("sector", (_("Sector"), lambda r: r.sector)),
+                ("role", (_("Role"), lambda r: r.role)),
+                ("contact_email", (_("Contact email"), lambda r: r.contact_email)),
+                ("consent_version", (_("Consent version"), lambda r: r.consent_version)),
+            ]
+        )
+        for question in self_assessment.questions(Locale.get_default().pk):
+            columns[f"score:{question.slug}"] = (
+                question.slug,
+                lambda r, slug=question.slug: (r.scores or {}).get(slug),
+            )
+        surveys = [page.pk for page in self.filters.chosen_surveys]
+        fields = SurveyFormField.objects.filter(page_id__in=surveys).order_by("page__path", "sort_order", "pk")
+        for clean_name, label in fields.values_list("clean_name", "label"):
+            columns.setdefault(f"answer:{clean_name}", (label, lambda r, key=clean_name: answer(r, key)))
+        return columns
+
+    @cached_property
+    def list_export(self):
+        return list(self.export_columns)
+
+    @cached_property
+    def export_headings(self):
+        return {key: heading for key, (heading, _read) in self.export_columns.items()}
+
+    def get_heading(self, queryset, field):
+        return neutralise(super().get_heading(queryset, field))
+
+    def to_row_dict(self, item):
+        return OrderedDict((key, read(item)) for key, (_heading, read) in self.export_columns.items())
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = neutralise(super().preprocess_field_value(field, value, export_format))
+        if export_format == self.FORMAT_XLSX and isinstance(value, str):
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+            # Characters an Excel file cannot hold (control characters) are dropped.
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
         return value
 
+    def stream_csv(self, queryset):
+        yield "\ufeff"  # the byte order mark tells Excel the file is UTF-8
+        yield from super().stream_csv(queryset)
 
-@responses_required
-def export_csv(request):
-    form, responses = filtered(request)
-    if responses is None:
-        return _bad_filters(form)
-    writer = csv.writer(_Echo())
-    columns = export_columns(form)
-    header = export_header(columns)
-
-    def stream():
-        # The byte order mark tells Excel the file is UTF-8.
-        yield "\ufeff" + writer.writerow(header)
-        for row in export_rows(columns, responses):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@responses_required
-def export_xlsx(request):
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    form, responses = filtered(request)
-    if responses is None:
-        return _bad_filters(form)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Responses")
-    columns = export_columns(form)
-    for row in itertools.chain([export_header(columns)], export_rows(columns, responses)):
-        # Characters Excel files cannot hold (control characters) are dropped.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in row])
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{export_filename("xlsx")}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response

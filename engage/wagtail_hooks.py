@@ -1,4 +1,4 @@
-from django.urls import reverse_lazy
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,9 +8,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from engage.dashboard import ResponsesReport, can_view_responses
 from engage.models import StorySubmission
-
-VIEW_RESPONSES = "engage.view_responses"
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -18,7 +17,7 @@ def only_the_engagement_team_sees_responses(user, editable_forms):
     """Form submissions follow the view_responses right, not page-editing
     rights: editors of a survey page do not see its answers, and engagement
     managers see every form's answers without being able to edit pages."""
-    if user.is_superuser or user.has_perm(VIEW_RESPONSES):
+    if can_view_responses(user):
         return Page.objects.filter(content_type__in=get_form_types())
     return editable_forms.none()
 
@@ -63,28 +62,21 @@ class StorySubmissionViewSet(SnippetViewSet):
 register_snippet(StorySubmissionViewSet)
 
 
-# The engagement team's survey dashboard and exports --------------------------
+# The engagement team's survey results, with their exports ---------------------
 
 
 @hooks.register("register_admin_urls")
-def register_survey_dashboard_urls():
-    from django.urls import path
-
-    from engage import dashboard
-
+def register_survey_results_urls():
     return [
-        path("engagement/", dashboard.dashboard, name="engage_dashboard"),
-        path("engagement/export.csv", dashboard.export_csv, name="engage_export_csv"),
-        path("engagement/export.xlsx", dashboard.export_xlsx, name="engage_export_xlsx"),
+        path("engagement/", ResponsesReport.as_view(), name="engage_dashboard"),
+        path("engagement/results/", ResponsesReport.as_view(results_only=True), name="engage_dashboard_results"),
     ]
 
 
 class SurveyResultsMenuItem(MenuItem):
-    """Shown only to the people the dashboard itself lets in."""
+    """Shown only to the people the survey results let in."""
 
     def is_shown(self, request):
-        from engage.dashboard import can_view_responses
-
         return can_view_responses(request.user)
 
 

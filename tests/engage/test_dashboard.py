@@ -1,6 +1,7 @@
-"""The engagement team's survey dashboard and exports: only for Engagement
-managers and superusers, numbers that match the data, filters, safe exports,
-and a fixed number of queries however many responses there are."""
+"""The engagement team's survey results (a Wagtail ReportView) and their
+CSV and Excel exports: only for Engagement managers and superusers, numbers
+that match the data, filters, safe exports, and a fixed number of queries
+however many responses there are."""
 
 import csv
 import datetime
@@ -19,8 +20,9 @@ from home.roles import EDITORS, ENGAGEMENT_MANAGERS, MODERATORS, ensure_roles
 from tests import factories
 
 DASHBOARD = "/admin/engagement/"
-CSV = "/admin/engagement/export.csv"
-XLSX = "/admin/engagement/export.xlsx"
+RESULTS_ONLY = "/admin/engagement/results/"  # what Wagtail swaps in when the filters change
+CSV = DASHBOARD + "?export=csv"
+XLSX = DASHBOARD + "?export=xlsx"
 UTC = datetime.UTC
 
 
@@ -99,6 +101,15 @@ def table(html, table_id):
     return rows
 
 
+def export(client, file_format, **filters):
+    return client.get(DASHBOARD, {**filters, "export": file_format})
+
+
+def read_xlsx(response):
+    """The first sheet of an Excel download."""
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+
 def read_csv(response):
     content = b"".join(response.streaming_content).decode("utf-8")
     assert content.startswith("\ufeff")
@@ -110,7 +121,7 @@ def read_csv(response):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["editor", "moderator"])
-@pytest.mark.parametrize("url", [DASHBOARD, CSV, XLSX])
+@pytest.mark.parametrize("url", [DASHBOARD, RESULTS_ONLY, CSV, XLSX])
 def test_editors_and_moderators_get_a_plain_403(client, team, responses, role, url):
     client.force_login(team[role])
     response = client.get(url)
@@ -120,18 +131,49 @@ def test_editors_and_moderators_get_a_plain_403(client, team, responses, role, u
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", [DASHBOARD, CSV, XLSX])
+@pytest.mark.parametrize("url", [DASHBOARD, RESULTS_ONLY, CSV, XLSX])
 def test_anonymous_visitors_are_sent_to_the_login_page(client, responses, url):
     response = client.get(url)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", [DASHBOARD, CSV, XLSX])
+@pytest.mark.parametrize("url", [DASHBOARD, RESULTS_ONLY, CSV, XLSX])
 def test_engagement_managers_and_superusers_get_in(client, admin_user, team, responses, url):
     for user in (team["manager"], admin_user):
         client.force_login(user)
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_exports_go_only_to_those_with_the_right_to_see_responses(
+    client, team, responses, django_user_model, file_format
+):
+    from django.contrib.auth.models import Permission
+
+    # Admin access alone is not enough, nor are page rights.
+    for role in ("editor", "moderator"):
+        client.force_login(team[role])
+        refused = export(client, file_format)
+        assert refused.status_code == 403 and "Content-Disposition" not in refused
+        assert b"Riverside" not in refused.content
+    # The right itself, however it is given: the group, or the user alone.
+    analyst = django_user_model.objects.create_user("ali", "ali@example.org", "pw")
+    analyst.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_responses")
+    )
+    for user in (team["manager"], analyst):
+        client.force_login(user)
+        response = export(client, file_format)
+        assert response.status_code == 200
+        disposition = response["Content-Disposition"]
+        assert disposition.startswith("attachment;")
+        assert "survey-responses-" in disposition and f".{file_format}" in disposition
+    # Taking the right away closes the exports again.
+    analyst.user_permissions.remove(Permission.objects.get(codename="view_responses"))
+    client.force_login(django_user_model.objects.get(pk=analyst.pk))
+    assert export(client, file_format).status_code == 403
 
 
 @pytest.mark.django_db
@@ -191,24 +233,28 @@ def test_no_matching_responses_says_so(client, team, responses):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "query",
+    ("query", "error"),
     [
-        {"date_from": "not-a-date"},
-        {"date_to": "2025-02-30"},
-        {"date_from": "2025-06-01", "date_to": "2025-05-01"},
-        {"date_from": "0001-01-01"},
-        {"date_to": "9999-12-31"},
-        {"sector": "no-such-sector"},
+        ({"date_from": "not-a-date"}, "Submitted: Enter a valid date."),
+        ({"date_to": "2025-02-30"}, "Submitted: Enter a valid date."),
+        ({"date_from": "2025-06-01", "date_to": "2025-05-01"}, "Submitted: The end date is before the start date."),
+        ({"date_from": "0001-01-01"}, "Submitted: Enter a date between 1900 and 9998."),
+        ({"date_to": "9999-12-31"}, "Submitted: Enter a date between 1900 and 9998."),
+        ({"sector": "no-such-sector"}, "Sector: Select a valid choice."),
     ],
 )
-def test_bad_filters_get_a_400_with_the_error_shown(client, team, responses, query):
+def test_bad_filters_get_a_400_with_the_error_shown(client, team, responses, query, error):
     client.force_login(team["manager"])
     response = client.get(DASHBOARD, query)
     assert response.status_code == 400
-    assert "error" in response.content.decode().lower()
-    assert "table-sectors" not in response.content.decode()
-    for url in (CSV, XLSX):
-        assert client.get(url, query).status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html and "Correct the filters to see the responses." in html
+    assert error in html
+    assert "table-sectors" not in html and "Riverside" not in html
+    for file_format in ("csv", "xlsx"):
+        refused = export(client, file_format, **query)
+        assert refused.status_code == 400
+        assert b"The filters are not valid." in refused.content and "Content-Disposition" not in refused
 
 
 @pytest.mark.django_db
@@ -223,29 +269,29 @@ def test_a_survey_filter_appears_when_there_is_more_than_one_survey(client, team
     assert "1 response" in html and table(html, "table-sectors") == {"Primary care": ["1", "100%"]}
 
 
+def add_many(survey, count):
+    SurveySubmission.objects.bulk_create(
+        SurveySubmission(
+            page=survey,
+            form_data={"what_matters_most_to_you": f"Answer {number}"},
+            sector=["payers", "primary-care"][number % 2],
+            language_code=["en", "es"][number % 3 == 0],
+            scores={"engaged": number % 5 + 1, "safe": 3},
+        )
+        for number in range(count)
+    )
+
+
 @pytest.mark.django_db
 def test_the_dashboard_runs_the_same_few_queries_for_20_or_200_responses(
     client, team, survey, sectors, django_assert_max_num_queries
 ):
     client.force_login(team["manager"])
-
-    def add(count):
-        SurveySubmission.objects.bulk_create(
-            SurveySubmission(
-                page=survey,
-                form_data={},
-                sector=["payers", "primary-care"][number % 2],
-                language_code=["en", "es"][number % 3 == 0],
-                scores={"engaged": number % 5 + 1, "safe": 3},
-            )
-            for number in range(count)
-        )
-
-    add(20)
+    add_many(survey, 20)
     client.get(DASHBOARD)  # warm up per-process caches (content types, site)
     with CaptureQueriesContext(connection) as few:
         assert client.get(DASHBOARD).status_code == 200
-    add(180)
+    add_many(survey, 180)
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(DASHBOARD).content.decode()
     assert "200 responses" in html
@@ -299,11 +345,36 @@ def test_the_csv_export_has_the_columns_and_rows_and_no_token(client, team, resp
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_exports_run_the_same_few_queries_for_20_or_200_responses(
+    client, team, survey, sectors, django_assert_max_num_queries, file_format
+):
+    client.force_login(team["manager"])
+
+    def download():
+        """The rows of the file, read inside the query count (a CSV is read from the database as it is sent)."""
+        response = export(client, file_format)
+        if file_format == "csv":
+            return read_csv(response)
+        return list(read_xlsx(response).iter_rows(values_only=True))
+
+    add_many(survey, 20)
+    download()  # warm up per-process caches (content types, site)
+    with CaptureQueriesContext(connection) as few:
+        download()
+    add_many(survey, 180)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        rows = download()
+    assert len(rows) == 1 + 200
+    assert len(few.captured_queries) <= 20
+
+
+@pytest.mark.django_db
 def test_the_exports_follow_the_filters(client, team, responses):
     client.force_login(team["manager"])
-    rows = read_csv(client.get(CSV, {"sector": "primary-care"}))
+    rows = read_csv(export(client, "csv", sector="primary-care"))
     assert len(rows) == 3 and {row[3] for row in rows[1:]} == {"primary-care"}
-    sheet = load_workbook(io.BytesIO(client.get(XLSX, {"date_to": "2025-03-31"}).content)).active
+    sheet = read_xlsx(export(client, "xlsx", date_to="2025-03-31"))
     assert sheet.max_row == 3
 
 
@@ -314,7 +385,7 @@ def test_spreadsheet_formulas_are_neutralised(client, team, survey, sectors, att
     client.force_login(team["manager"])
     row = read_csv(client.get(CSV))[1]
     assert row[2] == "'" + attack and row[10] == "'" + attack
-    sheet = load_workbook(io.BytesIO(client.get(XLSX).content)).active
+    sheet = read_xlsx(client.get(XLSX))
     cells = [cell.value for cell in sheet[2]]
     # (XML reads a carriage return back as a line feed; the apostrophe is what matters.)
     assert cells[2].replace("\n", "\r") == "'" + attack.replace("\n", "\r")
@@ -325,8 +396,9 @@ def test_spreadsheet_formulas_are_neutralised(client, team, survey, sectors, att
 def test_neutralise_keeps_numbers_and_plain_text():
     assert dashboard.neutralise(4) == 4
     assert dashboard.neutralise("Riverside") == "Riverside"
-    assert dashboard.neutralise(None) == ""
-    assert dashboard.neutralise(["a", "b"]) == "a, b"
+    assert dashboard.neutralise(None) is None  # an empty cell
+    assert dashboard.neutralise(dashboard.as_text(["a", "b"])) == "a, b"
+    assert dashboard.neutralise(dashboard.as_text(["=a", "b"])) == "'=a, b"
     assert dashboard.neutralise("-5") == "'-5"
 
 
@@ -337,7 +409,7 @@ def test_the_xlsx_export_opens_and_has_the_same_rows_as_the_csv(client, team, re
     response = client.get(XLSX)
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"].startswith("attachment;") and ".xlsx" in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = read_xlsx(response)
     xlsx_rows = [["" if value is None else str(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     csv_rows = read_csv(client.get(CSV))
     assert len(xlsx_rows) == len(csv_rows) == 7
