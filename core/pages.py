@@ -127,6 +127,14 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
         )
 
 
+class ShownOnEveryPage:
+    """For what every page shows (the footer, the contact details in the
+    site settings): a change to it makes every page stale."""
+
+    def pages_showing_this(self):
+        return Page.objects.filter(depth__gt=1).specific(defer=True)
+
+
 def route_in_one_query(root, request, path_components):
     """Wagtail's routing below `root` without a walk down the tree: the
     deepest page whose address starts the path is found in one query and

@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.pages import ShownOnEveryPage
+
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(ShownOnEveryPage, BaseSiteSetting):
     """Contact details, the same in every language. The footer's words and
     links are the FooterText snippet, translated per language."""
 

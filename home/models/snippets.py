@@ -16,6 +16,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.blocks import LinkBlock
+from core.pages import ShownOnEveryPage
 
 
 class Person(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -103,7 +104,7 @@ class Resource(
         return "home/previews/resource.html"
 
 
-class FooterText(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class FooterText(ShownOnEveryPage, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """The footer's words and links, one per language (contact details, the
     same in every language, are in the site settings)."""
 
