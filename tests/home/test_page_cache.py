@@ -1,4 +1,4 @@
-"""The full-page cache for anonymous visitors (home/page_cache.py): what is
+"""The full-page cache for anonymous visitors (core/page_cache.py): what is
 served from it, what never is, and that each kind of change is visible on
 the next request while unrelated pages stay cached."""
 
@@ -8,8 +8,8 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
-from django.test import override_settings
+from django.core.cache import cache, caches
+from django.test import Client, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
@@ -123,9 +123,19 @@ def test_form_pages_are_never_cached_and_always_hold_a_fresh_csrf_token(client, 
             assert 'name="csrfmiddlewaretoken"' in response.content.decode()
 
 
-def test_no_cached_page_holds_a_csrf_token(client, demo_site):
+def test_opening_a_form_page_leaves_the_visitor_served_from_the_cache(client, site, form_pages):
+    """A form page holds a CSRF token, not a session: the visitor's next
+    page is still the cached one."""
+    for path in form_pages:
+        cached(client, "/stories/fewer-infections/")
+        client.get(path)
+        assert client.get("/stories/fewer-infections/")["X-Page-Cache"] == "hit", path
+
+
+def test_no_cached_page_holds_a_csrf_token(demo_site):
     """Every page of the demo site, in both languages, with the routes of
-    routable pages, the sitemap and search."""
+    routable pages, the sitemap and search, each asked for by a new
+    anonymous visitor."""
     paths = {"/sitemap.xml": None, "/robots.txt": None, "/search/?q=care": None, "/es/search/?q=care": None}
     for page in Page.objects.live().filter(depth__gt=1).specific():
         paths[page.url] = type(page)
@@ -134,8 +144,8 @@ def test_no_cached_page_holds_a_csrf_token(client, demo_site):
                 paths[page.url + page.reverse_subpage(pattern.name).lstrip("/")] = type(page)
     hits = set()
     for path in paths:
-        client.get(path)
-        response = client.get(path)
+        Client().get(path)
+        response = Client().get(path)
         if response["X-Page-Cache"] == "hit":
             hits.add(path)
             assert b"csrfmiddlewaretoken" not in response.content, path
@@ -307,12 +317,13 @@ def test_the_cdn_is_told_the_same_urls_after_the_commit(site, recording_cdn, dja
         callback()
     paths = {urlsplit(url).path for url in recording_cdn}
     assert {"/stories/fewer-infections/", "/stories/", "/stories/feed/", "/", "/commitments/safe/"} <= paths
-    assert {"/sitemap.xml", "/search/", "/es/search/"} <= paths
+    assert "/sitemap.xml" in paths
     assert "/about/team/" not in paths
 
 
 def test_no_cdn_unless_configured(settings):
-    assert settings.WAGTAILFRONTENDCACHE == {}
+    """The page cache is the only frontend cache backend by default."""
+    assert list(settings.WAGTAILFRONTENDCACHE) == ["pagecache"]
 
 
 # Redis ---------------------------------------------------------------------
@@ -328,13 +339,17 @@ def _redis_reachable():
 
 @pytest.mark.skipif(not _redis_reachable(), reason="no Redis server at 127.0.0.1:6379")
 def test_with_redis(client, site):
+    """As lhs_cms/settings/base.py configures Redis, under this test's own
+    key prefix."""
     prefix = f"page-cache-test-{uuid.uuid4().hex}"
     redis_cache = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379",
-            "KEY_PREFIX": prefix,
+        alias: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"{prefix}:{alias}",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
+        for alias in ("default", "template_fragments")
     }
     with override_settings(CACHES=redis_cache):
         try:
@@ -343,6 +358,5 @@ def test_with_redis(client, site):
             assert "Infections halved" in fresh_view(client, "/stories/fewer-infections/")
         finally:
             # Only this test's keys: the server may hold other data.
-            server = cache._cache.get_client(write=True)
-            for key in server.scan_iter(f"{prefix}:*"):
-                server.delete(key)
+            for alias in redis_cache:
+                caches[alias].delete_pattern("*")
