@@ -31,7 +31,7 @@ TRANSLATED_EVERY = 10
 # Stories spread over this many years before the newest demo story, so the
 # listing's date order mixes copies of different demo stories.
 YEARS_OF_STORIES = 12
-PAGE_CACHE_PUBLISH_RECEIVER = "page-cache-published"  # its dispatch_uid in home/page_cache.py
+PAGE_CACHE_PUBLISH_RECEIVER = "page-cache-published"  # its dispatch_uid in core/page_cache.py
 
 
 @contextlib.contextmanager
