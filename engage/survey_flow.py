@@ -12,7 +12,8 @@ none); consent. On top of formtools:
   session storage, one per survey page) and the browser is redirected
   (303) to the step to show, `?step=N`, so reloading never posts again. A
   GET shows a step with what was typed into it, where formtools would
-  start again.
+  start again. Until something is typed the session holds nothing, so
+  opening the survey starts no session.
 - A step shown again because of a mistake is a 400 with everything typed;
   a step the visitor cannot be on (a tampered or old form or link) is a 400
   with a message, showing the step they were on: never a 500.
@@ -130,6 +131,12 @@ class SurveyWizard(SessionWizardView):
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
+        if not any(self.storage.data[self.storage.step_data_key].values()):
+            # No answers to keep, so no wizard state either (formtools
+            # writes it on every request): looking at the survey starts no
+            # session, and the visitor's other pages still come from the
+            # page cache, which serves only visitors without one.
+            request.session.pop(self.storage.prefix, None)
         add_never_cache_headers(response)
         return response
 

@@ -126,6 +126,17 @@ def test_survey_page_holds_a_csrf_token_and_is_never_cached(client, survey):
 
 
 @pytest.mark.django_db
+def test_opening_the_survey_starts_no_session_until_something_is_answered(client, survey, settings):
+    for url in (survey.url, survey.url + "?step=3", survey.url + "?step=9"):
+        client.get(url)
+        assert settings.SESSION_COOKIE_NAME not in client.cookies, url
+    post_step(client, survey, 1, {**ABOUT, "organization": ""})  # a mistake: nothing is kept
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    post_step(client, survey, 1, ABOUT)
+    assert settings.SESSION_COOKIE_NAME in client.cookies
+
+
+@pytest.mark.django_db
 def test_the_scale_questions_follow_the_commitment_pages(client, survey, commitment_index, commitments):
     def questions():
         form = client.get(survey.url + "?step=3").context["form"]
