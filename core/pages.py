@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
 from core.panels import PlainLanguagePanel
-from core.visibility import public
+from core.visibility import is_private, public
 
 
 class SameSlugInEveryLanguage:
@@ -119,7 +119,12 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions of
-        the page and its ancestors, an alias taking its source's."""
+        the page and its ancestors, an alias taking its source's. None at
+        all when the query that loaded the page found the page public
+        (`route_in_one_query` asks, with core.visibility's broader rule,
+        so a page it finds public has no restriction by Wagtail's rule)."""
+        if getattr(self, "found_private", None) is False:
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
         return PageViewRestriction.objects.filter(
@@ -155,7 +160,7 @@ def route_in_one_query(root, request, path_components):
     if model is None:
         raise Http404
     related = ["locale", *(field.name for field in model._meta.local_concrete_fields if field.many_to_one)]
-    page = model.objects.select_related(*related).get(pk=pk)
+    page = model.objects.select_related(*related).annotate(found_private=is_private()).get(pk=pk)
     return page.route(request, path_components[depth - root.depth :])
 
 

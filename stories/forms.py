@@ -2,15 +2,11 @@
 filter links are readable, shareable and the same in every language."""
 
 from django import forms
+from django.db.models import F, Value
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import CommitmentPage
 from stories.models import Sector, Stakeholder
-
-
-class CommitmentChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.number}. {obj.title}"
 
 
 class StoryFilterForm(forms.Form):
@@ -18,7 +14,7 @@ class StoryFilterForm(forms.Form):
     the result (AND). A slug that names nothing is an invalid choice (the
     listing answers 400 with the message)."""
 
-    commitment = CommitmentChoiceField(
+    commitment = forms.ModelChoiceField(
         queryset=CommitmentPage.objects.none(),
         to_field_name="slug",
         required=False,
@@ -42,9 +38,35 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commitment"].queryset = CommitmentPage.in_locale(locale_id).only("pk", "slug", "number", "title")
+        self.fields["commitment"].queryset = CommitmentPage.in_locale(locale_id)
         self.fields["sector"].queryset = Sector.objects.filter(locale_id=locale_id)
         self.fields["stakeholder"].queryset = Stakeholder.objects.filter(locale_id=locale_id)
+        self._set_choices_in_one_query()
+
+    def _set_choices_in_one_query(self):
+        """The three fields' choices from one query (a union) instead of
+        one each; a chosen value is still looked up by its field."""
+        rows = (
+            self.fields["commitment"]
+            .queryset.order_by()
+            .annotate(facet=Value("commitment"), position=F("number"))
+            .values_list("facet", "slug", "title", "position")
+            .union(
+                *(
+                    self.fields[name]
+                    .queryset.order_by()
+                    .annotate(facet=Value(name), position=F("sort_order"))
+                    .values_list("facet", "slug", "name", "position")
+                    for name in ("sector", "stakeholder")
+                ),
+                all=True,
+            )
+        )
+        choices = {name: [("", field.empty_label)] for name, field in self.fields.items()}
+        for facet, slug, label, position in sorted(rows, key=lambda row: (row[0], row[3], row[2])):
+            choices[facet].append((slug, f"{position}. {label}" if facet == "commitment" else label))
+        for name, field in self.fields.items():
+            field.choices = choices[name]
 
     def filter(self, stories):
         data = self.cleaned_data

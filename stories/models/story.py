@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -213,10 +212,6 @@ class StoryPage(BasePage):
     def has_financial_impact(self):
         return bool(self.financial_investment or self.financial_return or self.return_ratio is not None)
 
-    @cached_property
-    def commitment_keys(self):
-        return list(self.story_commitments.order_by("sort_order").values_list("commitment__translation_key", flat=True))
-
     def get_commitments(self):
         """The story's live commitments in the story's own language, in its order."""
         from commitments.models import CommitmentPage
@@ -241,8 +236,9 @@ class StoryPage(BasePage):
 
     def get_related_stories(self):
         """The newest other stories that share a commitment with this one."""
+        own_keys = StoryCommitment.objects.filter(page=self).values("commitment__translation_key")
         shares_commitment = StoryCommitment.objects.filter(
-            page=OuterRef("pk"), commitment__translation_key__in=self.commitment_keys
+            page=OuterRef("pk"), commitment__translation_key__in=own_keys
         )
         return (
             StoryPage.objects.listed(self.locale_id)
