@@ -111,6 +111,8 @@ class Navigation:
         ]
         trail = [by_path[path] for path in ancestors if path in by_path]
         if self.page is not None and self.page.depth > depth and len(trail) == len(ancestors):
+            # The page itself, when live, came with its translations.
+            own = by_path.get(page_path)
             self.crumbs = [
                 {
                     "title": node.title,
@@ -120,7 +122,14 @@ class Navigation:
                     "lang": _lang(node.source_language),
                 }
                 for node in trail
-            ] + [{"title": self.page.title, "url": self.page.get_url(request=request), "current": True}]
+            ] + [
+                {
+                    "title": self.page.title,
+                    "url": self.page.get_url(request=request),
+                    "current": True,
+                    "lang": _lang(own.source_language) if own is not None else "",
+                }
+            ]
 
     @property
     def menu_key(self):
@@ -386,7 +395,7 @@ _JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026
 
 @register.simple_tag(takes_context=True)
 def structured_data(context, page=None, site_settings=None):
-    """`{% structured_data page settings.home.SiteSettings %}`:
+    """`{% structured_data page site_details %}` (the site's settings):
     the page type's JSON-LD for search engines (`page.structured_data`), in
     a <script type="application/ld+json">; "" for types without it. <, >
     and & are escaped as \\u003C etc., so "</script>" in a title cannot end
