@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
+from engage import survey_flow
 from engage.models import SurveySubmission
 from home.roles import TRANSLATORS, ensure_translators_group
 from tests import factories
@@ -121,16 +122,18 @@ def test_spanish_survey_responses_land_with_the_english_ones(client, home_page, 
     factories.SectorFactory(slug="payers")
     factories.StakeholderFactory(slug="clinicians")
 
-    def answer(url, organization):
+    def answer(page, organization):
         # The survey's steps: about you, the editors' question, consent.
+        step = survey_flow.step_field(page)
         about = {"organization": organization, "sector": "payers", "role": "clinicians"}
-        for step, data in enumerate([about, {"organization_name": organization}], start=1):
-            assert client.post(url, {**data, "survey-step": step, "survey-action": "next"}).status_code == 303
-        sent = client.post(url, {"consent": "on", "survey-step": 3, "survey-action": "send"})
-        assert sent.status_code == 303 and sent["Location"].startswith(url + "results/")
+        for name, data in [(survey_flow.ABOUT, about), (survey_flow.VIEWS, {"organization_name": organization})]:
+            assert client.post(page.url, {**data, step: name}).status_code == 303
+        sent = client.post(page.url, {"consent": "on", step: survey_flow.CONSENT})
+        assert sent.status_code == 303 and sent["Location"].startswith(page.url + "results/")
 
-    answer("/engage/survey/", "Riverside")
-    answer("/es/engage/survey/", "Clínica del Norte")
+    assert es_survey.url == "/es/engage/survey/"
+    answer(survey, "Riverside")
+    answer(es_survey, "Clínica del Norte")
     responses = SurveySubmission.objects.filter(page=survey).order_by("pk")
     assert [(r.language_code, r.get_data()["organization_name"], r.organization) for r in responses] == [
         ("en", "Riverside", "Riverside"),
