@@ -38,14 +38,14 @@ def search(request):
         "paginator": None,
     }
     status = 200
-    locale = Locale.get_active()
     if len(query_string) > MAX_QUERY_LENGTH:
         context["error"] = "too_long"
         context["search_query"] = ""
         status = 400
     elif query_string:
         # Wagtail's public(): the search backend takes plain field filters only.
-        pages = Page.objects.live().public().filter(locale=locale).specific()
+        # Plain field filters only: the search backend takes nothing else.
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         query = Query.get(query_string)
         query.add_hit()
         # Promotions of pages in this language that anyone may see.

@@ -57,28 +57,36 @@ class Navigation:
     def __init__(self, request, page):
         self.page = page if isinstance(page, Page) else None
         self.root, self.menu, self.crumbs, self.sections, self.translations = None, [], [], {}, []
+        self.linked = {}
         site = _site(request)
         if site is None:
             return
         steplen, depth = Page.steplen, site.root_page.depth
         page_path = self.page.path if self.page is not None else ""
+        language = get_language()
         if len(page_path) >= len(site.root_page.path) and page_path.startswith(site.root_page.path[:-steplen]):
             # The page's own home page: the ancestor at the root's depth.
             root_path = page_path[: len(site.root_page.path)]
             ancestors = [page_path[:end] for end in range(len(root_path), len(page_path), steplen)]
+            sections = Q(depth=depth + 1, path__startswith=root_path, live=True)
         else:
-            # Search, error pages: the home page in the active language.
-            home = Page.objects.filter(translation_key=site.root_page.translation_key, locale=_active_locale())
-            root_path = home.live().values_list("path", flat=True).first() or site.root_page.path
-            ancestors = [root_path]
+            # Search, error pages: the home page in the active language,
+            # found below with every home page's sections.
+            root_path, ancestors = None, []
+            sections = Q(depth=depth + 1, path__startswith=site.root_page.path[:-steplen], live=True)
         # The page's and the home page's live translations come in the same
-        # query, for the language switcher and hreflang (page_languages).
+        # query, for the language switcher and hreflang (page_languages), and
+        # the pages the page links to (`linked_page_ids`), in this language.
         keys = [site.root_page.translation_key, *([self.page.translation_key] if self.page is not None else [])]
+        linked = list(getattr(self.page, "linked_page_ids", list)())
+        linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
         nodes = list(
             Page.objects.filter(
                 Q(path__in=ancestors)
-                | Q(depth=depth + 1, path__startswith=root_path, live=True)
+                | sections
                 | Q(translation_key__in=keys, live=True)
+                | Q(pk__in=linked)
+                | Q(translation_key__in=linked_keys, locale__language_code=language, live=True)
             )
             .annotate(
                 private=is_private(),
@@ -89,8 +97,24 @@ class Navigation:
             .only(*NAV_FIELDS)
         )
         self.translations = [node for node in nodes if node.translation_key in keys and node.live and not node.private]
+        if root_path is None:
+            home = [node for node in self.translations if node.translation_key == site.root_page.translation_key]
+            root_path = next((node.path for node in home if node.language == language), site.root_page.path)
         by_path = {node.path: node for node in nodes}
         self.root = by_path.get(root_path) or site.root_page
+        self.linked = {}
+        for pk in linked:
+            source = next((node for node in nodes if node.pk == pk), None)
+            if source is not None:
+                translation = next(
+                    (
+                        node
+                        for node in nodes
+                        if node.translation_key == source.translation_key and node.language == language and node.live
+                    ),
+                    None,
+                )
+                self.linked[pk] = (translation or source).get_url(request=request) or ""
         sections = [
             node
             for node in nodes
@@ -130,6 +154,11 @@ class Navigation:
                     "lang": _lang(own.source_language) if own is not None else "",
                 }
             ]
+
+    def url_of(self, pk):
+        """Address, in the active language where translated, of a page the
+        page links to (its `linked_page_ids`), or ""."""
+        return self.linked.get(pk, "")
 
     @property
     def menu_key(self):
@@ -288,7 +317,11 @@ def link_url(context, link):
 def localized_url(context, page):
     """`{% localized_url page.survey_page_id %}` (a pk or a Page): address of
     the page's translation in the active language (the page itself if it
-    has none)."""
+    has none). Free for the pages the page's `linked_page_ids` names (the
+    navigation found them), one query otherwise."""
+    nav = context.get("nav")
+    if isinstance(nav, Navigation) and not isinstance(page, Page) and page in nav.linked:
+        return nav.url_of(page)
     return localized_page_url(page, context.get("request"), _language_locale_id(context))
 
 

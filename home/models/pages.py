@@ -134,6 +134,10 @@ class HomePage(BasePage):
             return super().route(request, path_components)
         return route_in_one_query(self, request, path_components)
 
+    def linked_page_ids(self):
+        """Pages the template links to, found with the navigation."""
+        return [self.survey_page_id] if self.survey_page_id else []
+
     def get_working_groups(self):
         return (
             public(WorkingGroupPage.objects.live())

@@ -1,19 +1,61 @@
-"""Template tags for what the home app owns: the footer text."""
+"""Template tags for what the home app owns: the site's contact details and
+its footer text, which every page shows."""
 
 from django import template
 from django.conf import settings
+from django.db.models import Case, IntegerField, Subquery, Value, When
 from django.utils.translation import get_language
+from wagtail.models import Site
 
-from home.models import FooterText
+from home.models import FooterText, SiteSettings
 
 register = template.Library()
 
 
+def _footers():
+    """Live footer texts in the active language, else the default
+    language's; the oldest first."""
+    language = get_language()
+    return (
+        FooterText.objects.filter(live=True, locale__language_code__in={language, settings.LANGUAGE_CODE})
+        .annotate(
+            preferred=Case(
+                When(locale__language_code=language, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("preferred", "pk")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_details(context):
+    """`{% site_details as site_details %}`: the SiteSettings of the
+    request's site, with the id and last publication of the footer text to
+    show (`footer_id`, `footer_published_at`) in the same query: what the
+    footer fragment's key and the JSON-LD need, in one query per page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    footers = _footers()
+    found = (
+        SiteSettings.objects.filter(site=site)
+        .annotate(
+            footer_id=Subquery(footers.values("pk")[:1]),
+            footer_published_at=Subquery(footers.values("last_published_at")[:1]),
+        )
+        .first()
+    )
+    if found is None:  # a new site: Wagtail makes its settings on first use
+        found = SiteSettings.for_site(site)
+        footer = footers.first()
+        found.footer_id = footer.pk if footer else None
+        found.footer_published_at = footer.last_published_at if footer else None
+    return found
+
+
 @register.simple_tag
-def footer_text():
-    """`{% footer_text as footer %}`: the live footer text in the active
-    language, or the default language's when it has none yet (one query)."""
-    footers = FooterText.objects.filter(live=True, locale__language_code__in={get_language(), settings.LANGUAGE_CODE})
-    # Oldest first wins: ordered newest first, later entries overwrite.
-    by_language = {footer.locale.language_code: footer for footer in footers.select_related("locale").order_by("-pk")}
-    return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
+def footer_text(footer_id):
+    """`{% footer_text site_details.footer_id as footer %}`: the footer text
+    (inside the footer's fragment: read only when it is rendered)."""
+    return FooterText.objects.filter(pk=footer_id).first() if footer_id else None
