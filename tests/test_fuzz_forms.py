@@ -1,5 +1,5 @@
-"""Arbitrary posts at every public form: the survey (each step, with any step
-number and action), share-your-story, and the search form. Fields go
+"""Arbitrary posts at every public form: the survey (each step, with any
+step name and any "Back" target), share-your-story, and the search form. Fields go
 missing, hold the wrong type, huge or hostile text, several values or a file
 where none is expected. The answer is never a server error, and a form shown
 again because of a mistake keeps everything the visitor typed."""
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from engage import survey_flow
+from engage.guards import HONEYPOT
 from engage.models import ShareStoryPage
 from tests import factories
 
@@ -41,7 +42,7 @@ STORY = {
     "consent": "on",
     "website": "",
 }
-STEP, ACTION = survey_flow.STEP_FIELD, survey_flow.ACTION_FIELD
+SURVEY_STEPS = [survey_flow.ABOUT, survey_flow.VIEWS, survey_flow.SELF_ASSESSMENT, survey_flow.CONSENT]
 # Valid answers to every step at once: each step reads only its own fields.
 SURVEY_ANSWERS = {
     "organization": "Riverside Health",
@@ -56,7 +57,7 @@ SURVEY_ANSWERS = {
     "score-effective": "3",
     "consent": "on",
 }
-SURVEY_FIELDS = [*SURVEY_ANSWERS, survey_flow.HONEYPOT]
+SURVEY_FIELDS = [*SURVEY_ANSWERS, HONEYPOT]
 
 text = st.text(st.characters(codec="utf-8"), max_size=60)
 hostile = st.text(st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs", "Zl", "Mn", "So"]), max_size=20)
@@ -136,23 +137,24 @@ def test_share_your_story_never_fails_and_keeps_what_was_typed(client, share_pag
         assert_typed_values_kept(response, data)
 
 
-survey_steps = st.one_of(st.sampled_from(["1", "2", "3", "4"]), single)
-survey_actions = st.one_of(st.sampled_from([survey_flow.NEXT, survey_flow.BACK, survey_flow.SEND]), single)
+survey_steps = st.one_of(st.sampled_from(SURVEY_STEPS), single)
 
 
 @NO_RATE_LIMITS
 @pytest.mark.django_db
 @FUZZ
-@given(data=posts(SURVEY_ANSWERS, SURVEY_FIELDS), step=survey_steps, action=st.none() | survey_actions)
-def test_the_survey_never_fails_and_keeps_what_was_typed(client, survey, data, step, action):
-    data = {**data, STEP: step}
-    if action is not None:
-        data[ACTION] = action
+@given(data=posts(SURVEY_ANSWERS, SURVEY_FIELDS), step=survey_steps, back=st.none() | survey_steps)
+def test_the_survey_never_fails_and_keeps_what_was_typed(client, survey, data, step, back):
+    """Posted as the browser would: the wizard's step field, and formtools'
+    "go to step" button for Back."""
+    data = {**data, survey_flow.step_field(survey): step}
+    if back is not None:
+        data[survey_flow.BACK_FIELD] = back
     response = client.post(survey.url, data)
     event(f"status {response.status_code}")  # shown with --hypothesis-show-statistics
     assert response.status_code < 500, response.content[:300]
     shown = response.context and response.context.get("step")
-    if response.status_code == 400 and shown and str(shown.number) == step and response.context["form"].is_bound:
+    if response.status_code == 400 and shown and shown.key == step and response.context["form"].is_bound:
         event("form shown again")
         assert_typed_values_kept(response, data)
 
