@@ -4,7 +4,7 @@ import json
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -168,10 +168,11 @@ def _english_by_default():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: the database is rolled back
-    after every test, and pieces cached under the content version (and
-    whole pages) must not outlive the content they were built from."""
-    cache.clear()
+    """Each test starts with empty caches: the database is rolled back
+    after every test, and whole pages and template fragments must not
+    outlive the content they were built from."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture
