@@ -142,7 +142,7 @@ class CommitmentPage(BasePage):
         index finds them."""
         siblings = self.get_siblings(inclusive=False)
         sections = Page.objects.filter(depth__in=[2, 3], path__startswith=self.path[: Page.steplen * 2])
-        return [*super().pages_showing_this(), *siblings.specific(defer=True), *sections.specific(defer=True)]
+        return super().pages_showing_this() | siblings | sections
 
     def get_crosswalk_links(self):
         return self.crosswalk_links.select_related("element__framework").order_by(

@@ -44,12 +44,12 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 KEY_PREFIX = "page-cache"
 BACKEND_NAME = "pagecache"
@@ -217,18 +217,32 @@ class PageCacheBackend(BaseBackend):
 
 
 # What a change purges -----------------------------------------------------
+#
+# Pages are handled as querysets of Page (any page type's queryset, or a
+# list of pages, is turned into one), so a purge of a thousand pages is a
+# few queries and no model instances; their URLs are built from their
+# url_path as Wagtail builds them (site root path, language prefix).
+
+
+def _as_pages(pages):
+    """A queryset of Page for a page queryset of any type, or a list of pages."""
+    from django.db.models import QuerySet
+    from wagtail.models import Page
+
+    if isinstance(pages, QuerySet):
+        return Page.objects.filter(pk__in=pages.values("pk"))
+    return Page.objects.filter(pk__in=[page.pk for page in pages])
 
 
 def _every_language(pages):
-    """The pages with their translations and aliases, specific (deferred)."""
+    """The pages with their translations and aliases."""
     from wagtail.models import Page
 
-    keys = {page.translation_key for page in pages}
-    pks = {page.pk for page in pages}
-    if not keys:
-        return []
-    copies = Page.objects.filter(translation_key__in=keys) | Page.objects.filter(alias_of__in=pks)
-    return list(copies.specific(defer=True))
+    return Page.objects.filter(
+        Q(pk__in=pages.values("pk"))
+        | Q(translation_key__in=pages.values("translation_key"))
+        | Q(alias_of__in=pages.values("pk"))
+    )
 
 
 def _referencing_pages(objects, depth=2):
@@ -239,55 +253,82 @@ def _referencing_pages(objects, depth=2):
     pages = set()
     for source, _references in ReferenceIndex.get_references_to_in_bulk(objects).group_by_source_object():
         if isinstance(source, Page):
-            pages.add(source.specific_deferred)
+            pages.add(source)
         elif source is not None and depth > 1:
             pages |= _referencing_pages([source], depth - 1)
     return pages
 
 
-def _every_page():
-    from wagtail.models import Page
-
-    return Page.objects.filter(depth__gt=1).specific(defer=True)
-
-
-def _sitemaps(batch):
-    from wagtail.models import Site
-
-    batch.add_urls(f"{site.root_url}/sitemap.xml" for site in Site.objects.all())
-
-
 def pages_for_page(page):
     """The pages a change to `page` (publish, unpublish, delete, move) makes
-    stale, worked out while the page is still where it was."""
-    page = page.specific_deferred
+    stale, worked out while the page is still where it was: a queryset."""
+    from wagtail.models import Page
+
     if page.depth <= TOP_LEVEL_DEPTH:
-        return _every_page()
-    copies = _every_language([page])
-    showing = []
-    for copy in copies:
-        showing += getattr(copy, "pages_showing_this", list)()
-    return {*copies, *_every_language(showing), *_referencing_pages(copies)}
+        return Page.objects.filter(depth__gt=1)
+    page = page.specific_deferred
+    copies = _every_language(_as_pages([page]))
+    showing = Page.objects.none()
+    for copy in copies.specific(defer=True):
+        showing |= _as_pages(getattr(copy, "pages_showing_this", list)())
+    referencing = _as_pages(_referencing_pages(list(copies)))
+    return _every_language(_as_pages([page]) | showing | referencing)
 
 
 def pages_for_object(instance):
     """The pages a change to a snippet, setting, image or document makes stale."""
-    pages = set()
+    from wagtail.models import Page
+
+    pages = _as_pages(getattr(instance, "pages_showing_this", list)())
     for page in _referencing_pages([instance]):
-        pages.update(pages_for_page(page))
-    pages.update(getattr(instance, "pages_showing_this", list)())
-    return pages
+        pages |= pages_for_page(page)
+    return Page.objects.filter(pk__in=pages.values("pk"))
 
 
-def purge(pages=(), urls=()):
-    """Retire these pages' URLs (and the sitemaps) at once and again on
-    commit in the page cache; send them to every other frontend cache
-    backend (a proxy, a CDN) after the commit."""
-    batch = PurgeBatch()
-    batch.add_pages(pages)
-    batch.add_urls(urls)
-    _sitemaps(batch)
-    found = sorted(batch.urls)
+def page_urls(pages):
+    """The full URLs of the pages (a Page queryset) with each page type's
+    `get_cached_paths()`, built from their url_path as Wagtail builds a
+    page's URL, without loading the pages. `get_cached_paths()` is asked of
+    one page of each type: in this project it depends on the type alone."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import Site
+
+    roots = Site.get_site_root_paths()
+    prefixes = {}
+    for root in roots:
+        if root.language_code not in prefixes:
+            with translation.override(root.language_code):
+                prefixes[root.language_code] = reverse("wagtail_serve", args=("",))
+    paths_of_type = {}
+    urls = set()
+    rows = pages.values_list("pk", "url_path", "content_type_id", "locale__language_code").order_by()
+    for pk, url_path, content_type_id, language in rows:
+        if content_type_id not in paths_of_type:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            sample = model.objects.filter(pk=pk).first() if model is not None else None
+            paths_of_type[content_type_id] = sample.get_cached_paths() if sample is not None else ["/"]
+        matches = [root for root in roots if url_path.startswith(root.root_path)]
+        root = next((root for root in matches if root.language_code == language), matches[0] if matches else None)
+        if root is None:
+            continue
+        base = root.root_url + prefixes[root.language_code] + url_path[len(root.root_path) :]
+        urls.update(base + path.lstrip("/") for path in paths_of_type[content_type_id])
+    return urls
+
+
+def purge(pages=None, urls=()):
+    """Retire these pages' URLs (a Page queryset), the given URLs and the
+    sitemaps at once and again on commit in the page cache; send them to
+    every other frontend cache backend (a proxy, a CDN) after the commit."""
+    from wagtail.models import Site
+
+    found = set(urls)
+    if pages is not None:
+        found |= page_urls(pages)
+    found |= {f"{site.root_url}/sitemap.xml" for site in Site.objects.all()}
+    found = sorted(found)
     PageCacheBackend({}).purge_batch(found)
 
     def after_commit():
@@ -318,8 +359,21 @@ def _on_page_created(instance, created, raw=False, **_kwargs):
 
 def _on_slug_changed(instance, instance_before, **_kwargs):
     if _purging_needed():
-        # Every page below moves with it; its old address is stale too.
-        purge([*pages_for_page(instance), *instance.get_descendants().specific(defer=True), instance_before])
+        # Every page below moves with it: the old addresses are stale too.
+        below = _as_pages(instance.get_descendants(inclusive=True))
+        new_urls = page_urls(below)
+        new_base, old_base = instance.get_full_url(), instance_before.get_full_url()
+        old_urls = {
+            old_base + url[len(new_base) :] for url in new_urls if new_base and old_base and url.startswith(new_base)
+        }
+        purge(pages_for_page(instance) | below, urls=old_urls)
+
+
+def _on_page_moved(instance, **_kwargs):
+    # Before the move, the old addresses of the page and every page below
+    # it; after it, the new ones.
+    if _purging_needed():
+        purge(pages_for_page(instance) | _as_pages(instance.get_descendants()))
 
 
 def _on_object_changed(instance, **_kwargs):
@@ -330,12 +384,14 @@ def _on_object_changed(instance, **_kwargs):
 def _on_restriction_changed(instance, **_kwargs):
     if _purging_needed():
         page = instance.page
-        purge([*pages_for_page(page), *page.get_descendants().specific(defer=True)])
+        purge(pages_for_page(page) | _as_pages(page.get_descendants()))
 
 
 def _on_site_wide_change(**_kwargs):
     if _purging_needed():
-        purge(_every_page())
+        from wagtail.models import Page
+
+        purge(Page.objects.filter(depth__gt=1))
 
 
 def _is_shown_on_pages(instance):
@@ -368,8 +424,8 @@ def connect():
     page_published.connect(_on_page_changed, dispatch_uid="page-cache-published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="page-cache-unpublished")
     # Before the move, the old addresses and listings; after it, the new.
-    pre_page_move.connect(_on_page_changed, dispatch_uid="page-cache-pre-move")
-    post_page_move.connect(_on_page_changed, dispatch_uid="page-cache-post-move")
+    pre_page_move.connect(_on_page_moved, dispatch_uid="page-cache-pre-move")
+    post_page_move.connect(_on_page_moved, dispatch_uid="page-cache-post-move")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid="page-cache-slug")
     # Page subclasses send these as themselves, not as Page.
     for model in apps.get_models():

@@ -111,11 +111,9 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
         """Other pages whose cached copies show this page: by default its
         parent, which lists its children, and its children, whose
         breadcrumbs name it. Page types shown elsewhere add to it."""
-        parent = self.get_parent()
-        showing = [parent.specific_deferred] if parent is not None and parent.depth > 1 else []
-        if self.numchild:
-            showing += list(self.get_children().specific(defer=True))
-        return showing
+        return Page.objects.filter(
+            Q(path=self.path[: -self.steplen], depth__gt=1) | Q(path__startswith=self.path, depth=self.depth + 1)
+        )
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions of
@@ -137,7 +135,7 @@ class ShownOnEveryPage:
     site settings): a change to it makes every page stale."""
 
     def pages_showing_this(self):
-        return Page.objects.filter(depth__gt=1).specific(defer=True)
+        return Page.objects.filter(depth__gt=1)
 
 
 def route_in_one_query(root, request, path_components):

@@ -1,8 +1,10 @@
 """A story page: one published case, its measures, sources and commitments."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -249,24 +251,36 @@ class StoryPage(BasePage):
         )
 
     def pages_showing_this(self):
-        """Its listing, the home page (newest stories), the commitments it
-        names, and the stories it may show beside (they share a commitment)."""
+        """Its listing and the home page (newest stories), the commitments
+        it names, and the stories that may show it beside them. A story is
+        among another's newest RELATED_STORY_COUNT related stories only if
+        it is among the newest RELATED_STORY_COUNT + 1 of a commitment they
+        share (the other story itself takes at most one of those places), so
+        only the stories of such commitments are named: publishing an older
+        story purges a handful of pages, a new one every story beside it.
+        Its newest date, before or after this change, counts."""
         from commitments.models import CommitmentPage
 
-        keys = StoryCommitment.objects.filter(page__translation_key=self.translation_key).values(
-            "commitment__translation_key"
-        )
-        commitments = CommitmentPage.objects.filter(translation_key__in=keys)
-        beside = StoryPage.objects.filter(
-            pk__in=StoryCommitment.objects.filter(commitment__translation_key__in=keys).values("page")
-        ).exclude(pk=self.pk)
-        home = self.get_ancestors().filter(depth=2)
-        return [
-            *super().pages_showing_this(),
-            *home.specific(defer=True),
-            *commitments.specific(defer=True),
-            *beside.specific(defer=True),
+        keys = list(StoryCommitment.objects.filter(page=self).values_list("commitment__translation_key", flat=True))
+        date = max(filter(None, [self.date, self._previous_date()]))
+        newer = Q(date__gt=date) | Q(date=date, pk__gt=self.pk)
+        others = StoryPage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        near_the_front = [
+            key for key in keys if others.with_commitment(key).filter(newer).count() <= self.RELATED_STORY_COUNT
         ]
+        beside = StoryPage.objects.filter(
+            locale_id=self.locale_id,
+            pk__in=StoryCommitment.objects.filter(commitment__translation_key__in=near_the_front).values("page"),
+        )
+        home = Page.objects.filter(depth=2, path=self.path[: 2 * self.steplen])
+        commitments = CommitmentPage.objects.filter(translation_key__in=keys)
+        return super().pages_showing_this() | home | _pages(commitments) | _pages(beside)
+
+    def _previous_date(self):
+        """The date in the revision before the live one, if any."""
+        previous = self.revisions.exclude(pk=self.live_revision_id).order_by("-created_at").first()
+        date = previous.content.get("date") if previous is not None else None
+        return datetime.date.fromisoformat(date) if date else None
 
     def structured_data(self, request, site_settings):
         """schema.org Article for search engines."""
@@ -297,6 +311,10 @@ class StoryPage(BasePage):
         context["stakeholders"] = [link.stakeholder for link in self.story_stakeholders.select_related("stakeholder")]
         context["related_stories"] = self.get_related_stories()
         return context
+
+
+def _pages(queryset):
+    return Page.objects.filter(pk__in=queryset.values("pk"))
 
 
 class StoryCommitment(Orderable):

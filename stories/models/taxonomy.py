@@ -33,7 +33,7 @@ class TaxonomyTerm(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.I
         tagged with it are found through the reference index)."""
         from stories.models.index import StoryIndexPage
 
-        return list(StoryIndexPage.objects.all().specific(defer=True))
+        return StoryIndexPage.objects.all()
 
 
 class Sector(TaxonomyTerm):
