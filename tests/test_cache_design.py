@@ -12,6 +12,7 @@ Invariants checked here, each as a visitor or editor would notice it:
   (its own URLs in every language, its listings, the pages linking to it),
   and leaves unrelated pages cached."""
 
+import datetime
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -237,3 +238,25 @@ def test_a_renamed_sector_shows_on_the_story_cards_of_the_listing(client, site):
     sector.name = "Acute care hospitals"
     sector.save()
     assert b"Acute care hospitals" in client.get(site.index.url).content
+
+
+def test_an_older_story_does_not_purge_the_stories_it_is_not_shown_beside(site, story_index, commitments, purged):
+    """Related stories are the newest three sharing a commitment: with four
+    newer stories on that commitment, the oldest is shown beside none."""
+    newer = []
+    for day in range(1, 5):
+        story = factories.StoryPageFactory(
+            parent=story_index, title=f"Newer {day}", slug=f"newer-{day}", date=datetime.date(2030, 1, day)
+        )
+        factories.link_story(story, commitments=[commitments[2]])
+        newer.append(story)
+    oldest = factories.StoryPageFactory(
+        parent=story_index, title="Oldest", slug="oldest", date=datetime.date(2001, 1, 1)
+    )
+    factories.link_story(oldest, commitments=[commitments[2]])
+    paths = purged(oldest, title="The oldest, renamed")
+    assert {oldest.url, story_index.url, commitments[2].url} <= paths
+    assert not {story.url for story in newer} & paths
+    # The newest is shown beside every story of its commitment.
+    paths = purged(newer[-1], title="The newest, renamed")
+    assert {oldest.url, newer[0].url, site.apart.url} <= paths
