@@ -179,9 +179,8 @@ def purged(django_capture_on_commit_callbacks):
 
     def publish_and_collect(page, **fields):
         PURGED.clear()
-        with override_settings(WAGTAILFRONTENDCACHE=backends):
-            with django_capture_on_commit_callbacks(execute=True):
-                publish(page, **fields)
+        with override_settings(WAGTAILFRONTENDCACHE=backends), django_capture_on_commit_callbacks(execute=True):
+            publish(page, **fields)
         return {urlsplit(url).path for url in PURGED}
 
     return publish_and_collect
