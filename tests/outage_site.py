@@ -27,6 +27,7 @@ def build_site():
     from wagtail.models import Collection, Locale, Page, Site
 
     from engage.models import ShareStoryPage
+    from home.models import SiteSettings
     from tests import factories
 
     call_command("migrate", run_syncdb=True, interactive=False, verbosity=0)
@@ -34,7 +35,11 @@ def build_site():
     Collection.add_root(name="Root")
     root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
     home = factories.HomePageFactory(parent=root)
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="LHS Commons")
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="LHS Commons"
+    )
+    # Made on the first request otherwise, which purges every page.
+    SiteSettings.for_site(site)
     stories = factories.StoryIndexPageFactory(parent=home)
     factories.StoryPageFactory(parent=stories, title="Asking patients", slug="asking-patients")
     engage = factories.EngagePageFactory(parent=home)
