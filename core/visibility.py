@@ -10,18 +10,21 @@ from django.db.models.lookups import StartsWith
 from wagtail.models import PageViewRestriction
 
 
-def _restriction_above(path_field):
-    target = ExpressionWrapper(OuterRef(path_field), output_field=CharField())
-    return Exists(PageViewRestriction.objects.filter(StartsWith(target, F("page__path"))))
+def _restriction_above():
+    """One subquery: a restriction on the page's path or its source's (an
+    alias), or on a path above either."""
+    own = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    source = ExpressionWrapper(OuterRef("alias_of__path"), output_field=CharField())
+    return Exists(
+        PageViewRestriction.objects.filter(Q(StartsWith(own, F("page__path"))) | Q(StartsWith(source, F("page__path"))))
+    )
 
 
 def public(queryset):
     """The pages of `queryset` that have no view restriction."""
-    return queryset.filter(~_restriction_above("path"), ~_restriction_above("alias_of__path"))
+    return queryset.filter(~_restriction_above())
 
 
 def is_private():
     """An annotation: True for pages `public()` leaves out."""
-    return ExpressionWrapper(
-        Q(_restriction_above("path")) | Q(_restriction_above("alias_of__path")), output_field=BooleanField()
-    )
+    return ExpressionWrapper(Q(_restriction_above()), output_field=BooleanField())
