@@ -123,3 +123,23 @@ def test_production_settings_pass_the_deployment_checks():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The footer fragment's key holds the footer text's publication, not the addresses of the pages it links to.",
+)
+@pytest.mark.django_db
+def test_the_footer_links_to_a_page_at_its_new_address_after_a_new_slug(client, home_page, about):
+    FooterText.objects.create(
+        locale=home_page.locale,
+        body="Health care that keeps learning.",
+        links=[("link", {"text": "About the initiative", "page": about, "url": ""})],
+        live=True,
+    )
+    assert 'href="/about/"' in client.get("/").content.decode()
+    about.slug = "who-we-are"
+    about.save_revision().publish()
+    html = client.get("/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert 'href="/who-we-are/"' in footer and 'href="/about/"' not in footer
