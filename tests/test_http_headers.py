@@ -1,6 +1,7 @@
 """Cache-Control: shared caches (a CDN) may keep public pages for a few
 minutes and serve them a little stale while refetching; the admin, forms,
-previews and anything for a signed-in visitor are never stored anywhere."""
+previews, search (every search is counted) and anything for a signed-in
+visitor are never stored anywhere."""
 
 import pytest
 from django.utils.cache import get_max_age
@@ -56,6 +57,15 @@ def test_admin_is_never_stored(client, site, admin_user, settings):
 @pytest.mark.parametrize("path", ["/engage/survey/", "/engage/share-your-story/"])
 def test_forms_are_never_stored(client, site, path):
     assert_never_stored(client.get(path))
+
+
+@pytest.mark.parametrize("path", ["/search/?q=care", "/search/"])
+def test_search_is_never_stored(client, site, path):
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert_never_stored(response)
+        assert response.get("X-Page-Cache") != "hit"
 
 
 def test_preview_is_never_stored(client, site, admin_user, settings):
