@@ -11,7 +11,7 @@ from django.forms import Textarea
 from django.forms.widgets import Input
 from django.test import override_settings
 from django.utils.html import escape
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from engage import survey_flow
@@ -144,6 +144,8 @@ survey_steps = st.one_of(st.sampled_from(SURVEY_STEPS), single)
 @pytest.mark.django_db
 @FUZZ
 @given(data=posts(SURVEY_ANSWERS, SURVEY_FIELDS), step=survey_steps, back=st.none() | survey_steps)
+# Found by the search above: a file posted with a valid step.
+@example(data={**SURVEY_ANSWERS, "organization": SimpleUploadedFile("a.txt", b"")}, step="views", back=None)
 def test_the_survey_never_fails_and_keeps_what_was_typed(client, survey, data, step, back):
     """Posted as the browser would: the wizard's step field, and formtools'
     "go to step" button for Back."""
