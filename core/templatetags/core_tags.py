@@ -54,7 +54,7 @@ class Navigation:
     breadcrumb trail and the first page of each section type, from one
     query."""
 
-    def __init__(self, request, page):
+    def __init__(self, request, page, linked_page_ids=()):
         self.page = page if isinstance(page, Page) else None
         self.root, self.menu, self.crumbs, self.sections, self.translations = None, [], [], {}, []
         self.linked = {}
@@ -78,7 +78,7 @@ class Navigation:
         # query, for the language switcher and hreflang (page_languages), and
         # the pages the page links to (`linked_page_ids`), in this language.
         keys = [site.root_page.translation_key, *([self.page.translation_key] if self.page is not None else [])]
-        linked = list(getattr(self.page, "linked_page_ids", list)())
+        linked = [*getattr(self.page, "linked_page_ids", list)(), *linked_page_ids]
         linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
         nodes = list(
             Page.objects.filter(
@@ -161,6 +161,11 @@ class Navigation:
         return self.linked.get(pk, "")
 
     @property
+    def linked_key(self):
+        """The addresses of the linked pages, for the keys of fragments that link to them."""
+        return hashlib.sha256(repr(sorted(self.linked.items())).encode()).hexdigest()
+
+    @property
     def menu_key(self):
         """What the menu shows, for its fragment's key."""
         stamp = repr([(item["stamp"], item["current"]) for item in self.menu])
@@ -175,14 +180,16 @@ class Navigation:
 
 
 @register.simple_tag(takes_context=True)
-def site_navigation(context):
-    """`{% site_navigation as nav %}`: nav.root, nav.menu, nav.crumbs,
+def site_navigation(context, linked_page_ids=()):
+    """`{% site_navigation linked_page_ids as nav %}`: nav.root, nav.menu,
+    nav.crumbs, nav.url_of(pk) for the pages the page and
+    `linked_page_ids` (the footer's) link to,
     nav.section("stories.StoryIndexPage"). base.html sets `nav` once for
     every template and include of the page."""
     nav = context.get("nav")
     if isinstance(nav, Navigation):
         return nav
-    return Navigation(context.get("request"), context.get("page"))
+    return Navigation(context.get("request"), context.get("page"), linked_page_ids)
 
 
 @register.simple_tag(takes_context=True)
@@ -308,6 +315,9 @@ def link_url(context, link):
     """`{% link_url value as href %}` for a LinkBlock or CallToActionBlock
     value: the chosen page in the current language, or the address."""
     page = link.get("page") if hasattr(link, "get") else None
+    nav = context.get("nav")
+    if page is not None and isinstance(nav, Navigation) and page.pk in nav.linked:
+        return nav.url_of(page.pk)
     if page is not None:
         return localized_page_url(page, context.get("request"), _language_locale_id(context))
     return (link.get("url") if hasattr(link, "get") else "") or ""

@@ -1,9 +1,11 @@
 """Template tags for what the home app owns: the site's contact details and
 its footer text, which every page shows."""
 
+import json
+
 from django import template
 from django.conf import settings
-from django.db.models import Case, IntegerField, Subquery, Value, When
+from django.db.models import Case, IntegerField, Subquery, TextField, Value, When
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -43,6 +45,7 @@ def site_details(context):
         .annotate(
             footer_id=Subquery(footers.values("pk")[:1]),
             footer_published_at=Subquery(footers.values("last_published_at")[:1]),
+            footer_links=Subquery(footers.values("links")[:1], output_field=TextField()),
         )
         .first()
     )
@@ -51,7 +54,25 @@ def site_details(context):
         footer = footers.first()
         found.footer_id = footer.pk if footer else None
         found.footer_published_at = footer.last_published_at if footer else None
+        found.footer_links = json.dumps(footer.links.get_prep_value()) if footer else "[]"
+    found.footer_page_ids = _linked_page_ids(found.footer_links)
     return found
+
+
+def _linked_page_ids(stored_links):
+    """The ids of the pages the footer's links (LinkBlocks, as stored) name:
+    the navigation finds their addresses, which the footer's key holds."""
+    try:
+        blocks = json.loads(stored_links or "[]")
+    except (TypeError, ValueError):
+        return []
+    if isinstance(blocks, str):  # some databases hand JSON back as a JSON string
+        blocks = json.loads(blocks)
+    return [
+        block["value"]["page"]
+        for block in blocks
+        if isinstance(block.get("value"), dict) and block["value"].get("page")
+    ]
 
 
 @register.simple_tag

@@ -125,10 +125,6 @@ def test_production_settings_pass_the_deployment_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The footer fragment's key holds the footer text's publication, not the addresses of the pages it links to.",
-)
 @pytest.mark.django_db
 def test_the_footer_links_to_a_page_at_its_new_address_after_a_new_slug(client, home_page, about):
     FooterText.objects.create(
