@@ -14,6 +14,9 @@ none); consent. On top of formtools:
   GET shows a step with what was typed into it, where formtools would
   start again. Until something is typed the session holds nothing, so
   opening the survey starts no session.
+- No step takes a file: an uploaded file never reaches a form or the
+  session (formtools would need a file storage for it), so a post with
+  one is answered like the same post without it.
 - A step shown again because of a mistake is a 400 with everything typed;
   a step the visitor cannot be on (a tampered or old form or link) is a 400
   with a message, showing the step they were on: never a 500.
@@ -164,8 +167,9 @@ class SurveyWizard(SessionWizardView):
         return {"notice_version": page.privacy_notice_version}
 
     def get_form(self, step=None, data=None, files=None):
-        # A huge or hostile answer gets one clear message, whatever the field.
-        return screen(super().get_form(step, data, files))
+        # No step takes a file, so uploaded ones are left out; a huge or
+        # hostile answer gets one clear message, whatever the field.
+        return screen(super().get_form(step, data))
 
     def get_form_step_data(self, form):
         """What is kept of a posted step: what was typed into its own fields
@@ -229,7 +233,7 @@ class SurveyWizard(SessionWizardView):
         back_to = request.POST.get(BACK_FIELD)
         if back_to is None:
             return super().post(*args, **kwargs)
-        form = self.get_form(data=request.POST, files=request.FILES)
+        form = self.get_form(data=request.POST)
         self.storage.set_step_data(step, self.get_form_step_data(form))
         if back_to not in self.get_form_list():
             return self.show_again(WRONG_STEP)

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from wagtail.models import Locale
 
@@ -396,6 +397,21 @@ def test_a_one_megabyte_post_is_a_400_not_a_500(client, survey):
     response = post_step(client, survey, 1, {**ABOUT, "organization": huge * 3})
     assert response.status_code == 400
     assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_posted_to_a_step_is_ignored_not_a_500(client, survey):
+    upload = SimpleUploadedFile("notes.txt", b"Our notes.", "text/plain")
+    response = post_step(client, survey, 2, {**VIEWS, "attachment": upload})
+    assert response.status_code == 303  # the step's answers are kept, the file is not
+    assert client.get(survey.url + "?step=2").context["form"].initial[WHAT_HELPS] == VIEWS[WHAT_HELPS]
+    # A file where a text answer belongs is no answer: the step is shown again.
+    upload = SimpleUploadedFile("name.txt", b"Riverside Health", "text/plain")
+    response = post_step(client, survey, 1, {**ABOUT, "organization": upload})
+    assert response.status_code == 400
+    assert response.context["form"].errors["organization"] == ["This field is required."]
+    assert answer_all(client, survey).status_code == 303
+    assert SurveySubmission.objects.get().organization == "Riverside Health"
 
 
 @pytest.mark.django_db
