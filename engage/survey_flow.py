@@ -57,10 +57,10 @@ from engage.survey_forms import (
     ConsentForm,
     SelfAssessmentForm,
     screen,
-    term_name,
+    term_names,
 )
 from engage.tasks import notify_survey_team
-from stories.models import Sector, Stakeholder, StoryPage
+from stories.models import StoryPage
 
 logger = logging.getLogger(__name__)
 
@@ -438,11 +438,12 @@ def serve_results(page, request, token):
         unit=" / 5",
     )
 
+    terms = term_names(page.locale_id)
     context = page.get_context(request)
     context.update(
         submission=submission,
-        sector_name=term_name(Sector, submission.sector, page.locale_id) if submission.sector else "",
-        role_name=term_name(Stakeholder, submission.role, page.locale_id) if submission.role else "",
+        sector_name=terms["sector"].get(submission.sector, submission.sector),
+        role_name=terms["role"].get(submission.role, submission.role),
         rows=rows,
         chart=mark_safe(chart),  # built by engage.charts, which escapes every label
         growth=[

@@ -7,10 +7,12 @@ are named after the commitment's slug, and the editors' questions keep the
 form builder's `clean_name`."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Q, Value, When
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from engage.forms import PlainEmailField, PlainTextField, reject_control_characters
 from engage.self_assessment import DEFAULT_SCALE_LABELS, SCALE
@@ -55,18 +57,31 @@ def screen(form):
     return form
 
 
-def term_choices(model, locale_id):
-    """(slug, name) of a taxonomy's terms in this language, or in the default
-    language if it has none of its own. The slug is the same in every language."""
-    choices = list(model.objects.filter(locale_id=locale_id).values_list("slug", "name"))
-    return choices or list(model.objects.filter(locale_id=Locale.get_default().pk).values_list("slug", "name"))
+# The about-you field each taxonomy answers.
+TERM_MODELS = {"sector": Sector, "role": Stakeholder}
 
 
-def term_name(model, slug, locale_id):
-    """The name of the term with this slug, in this language if it has it."""
-    terms = model.objects.filter(slug=slug)
-    term = terms.filter(locale_id=locale_id).first() or terms.first()
-    return term.name if term else slug
+def term_names(locale_id):
+    """{"sector": {slug: name}, "role": {slug: name}}: each taxonomy's terms
+    in this language, and in the default language those not translated yet
+    (the slug is the same in every language), in the terms' order. One
+    query (a union) for both taxonomies and both languages."""
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    rows = [
+        model.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language))
+        .order_by()
+        .annotate(field=Value(field), own=Case(When(locale_id=locale_id, then=Value(1)), default=Value(0)))
+        .values_list("field", "slug", "name", "sort_order", "own")
+        for field, model in TERM_MODELS.items()
+    ]
+    chosen = {}
+    for field, slug, name, position, own in rows[0].union(*rows[1:], all=True):
+        if own or (field, slug) not in chosen:
+            chosen[field, slug] = (position, name)
+    names = {field: {} for field in TERM_MODELS}
+    for (field, slug), (_position, name) in sorted(chosen.items(), key=lambda item: (item[1], item[0])):
+        names[field][slug] = name
+    return names
 
 
 class AboutYouForm(forms.Form):
@@ -98,10 +113,9 @@ class AboutYouForm(forms.Form):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, model in (("sector", Sector), ("role", Stakeholder)):
-            choices = term_choices(model, locale_id)
-            if choices:
-                self.fields[name].choices = choices
+        for name, names in term_names(locale_id).items():
+            if names:
+                self.fields[name].choices = list(names.items())
             else:
                 # No terms to choose from at all: a question nobody could
                 # answer would close the survey, so it is left out.

@@ -30,8 +30,7 @@ def notify_survey_team(submission_id):
 def send_survey_notification(submission_id):
     from engage import self_assessment
     from engage.models import SurveySubmission
-    from engage.survey_forms import term_name
-    from stories.models import Sector, Stakeholder
+    from engage.survey_forms import term_names
 
     submission = SurveySubmission.objects.select_related("page").filter(pk=submission_id).first()
     if submission is None:
@@ -42,6 +41,7 @@ def send_survey_notification(submission_id):
     if not addresses:
         return False
 
+    terms = term_names(page.locale_id)
     with translation.override(settings.LANGUAGE_CODE):
         none = _("(none)")
         lines = [
@@ -49,8 +49,8 @@ def send_survey_notification(submission_id):
             % {"survey": page.title, "language": submission.language_code},
             "",
             f"{_('Organization')}: {submission.organization or none}",
-            f"{_('Sector')}: {term_name(Sector, submission.sector, page.locale_id) if submission.sector else none}",
-            f"{_('Role')}: {term_name(Stakeholder, submission.role, page.locale_id) if submission.role else none}",
+            f"{_('Sector')}: {terms['sector'].get(submission.sector, submission.sector) or none}",
+            f"{_('Role')}: {terms['role'].get(submission.role, submission.role) or none}",
             f"{_('Email address')}: {submission.contact_email or none}",
             f"{_('Privacy notice version agreed to')}: {submission.consent_version or none}",
         ]

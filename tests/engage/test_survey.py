@@ -10,13 +10,14 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from wagtail.models import Locale
 
 from engage import survey_flow
 from engage.guards import HONEYPOT
 from engage.models import SurveySubmission
 from engage.tasks import notify_survey_team
+from stories.models import Sector
 from tests import factories
 
 STEPS = ["about", "views", "self-assessment", "consent"]
@@ -526,8 +527,6 @@ def test_a_double_submit_stores_one_row_and_shows_the_same_results(client, surve
 
 @pytest.mark.django_db
 def test_two_sessions_with_the_same_answers_are_two_responses(client, survey):
-    from django.test import Client
-
     answer_all(client, survey)
     answer_all(Client(), survey)
     assert SurveySubmission.objects.count() == 2
@@ -588,8 +587,6 @@ def test_an_unknown_results_token_is_a_404(client, survey):
 
 @pytest.mark.django_db
 def test_each_response_gets_its_own_unguessable_token(client, survey):
-    from django.test import Client
-
     first = results_path(answer_all(client, survey))
     second = results_path(answer_all(Client(), survey))
     assert first != second
@@ -599,8 +596,10 @@ def test_each_response_gets_its_own_unguessable_token(client, survey):
 # Languages ----------------------------------------------------------------------
 
 
-@pytest.mark.django_db
-def test_a_spanish_response_is_stored_with_the_english_survey_and_the_same_keys(client, survey, commitments):
+@pytest.fixture
+def spanish_survey(survey, commitments):
+    """The survey and its commitments in Spanish; one sector translated, the
+    other sector and the roles not yet."""
     spanish = Locale.objects.create(language_code="es")
     home = survey.get_parent().get_parent().specific
     home.copy_for_translation(spanish).save_revision().publish()
@@ -615,7 +614,35 @@ def test_a_spanish_response_is_stored_with_the_english_survey_and_the_same_keys(
     es_field = es_survey.form_fields.get(clean_name=WHAT_HELPS)
     es_field.label = "¿Qué le ayuda o le frena?"
     es_field.save()
+    primary_care = Sector.objects.get(slug="primary-care").copy_for_translation(spanish)
+    primary_care.name = "Atención primaria"
+    primary_care.save()
+    return es_survey
 
+
+@pytest.mark.django_db
+def test_sectors_and_roles_are_in_the_page_language_or_in_english_until_translated(client, survey, spanish_survey):
+    spanish = client.get(spanish_survey.url).context["form"]
+    assert spanish.fields["sector"].choices == [("primary-care", "Atención primaria"), ("payers", "Payers")]
+    assert spanish.fields["role"].choices == [("clinicians", "Clinicians"), ("patients", "Patients and families")]
+    english = client.get(survey.url).context["form"]
+    assert english.fields["sector"].choices == [("payers", "Payers"), ("primary-care", "Primary care")]
+
+
+@pytest.mark.django_db
+def test_the_first_step_takes_at_most_12_queries_in_english_and_spanish(
+    survey, spanish_survey, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    for url in (survey.url, spanish_survey.url):
+        Client().get(url)  # the menu and footer fragments, as they are between changes
+        with django_assert_max_num_queries(12, info=url):
+            assert Client().get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_spanish_response_is_stored_with_the_english_survey_and_the_same_keys(client, survey, spanish_survey):
+    es_survey = spanish_survey
     assert es_survey.url == "/es/engage/survey/"
     english_keys = list(client.get(survey.url + "?step=2").context["form"].fields)
     spanish_form = client.get("/es/engage/survey/?step=2").context["form"]
@@ -638,3 +665,4 @@ def test_a_spanish_response_is_stored_with_the_english_survey_and_the_same_keys(
     assert results.status_code == 200
     assert '<html lang="es"' in results.content.decode()
     assert "Planificando" in results.content.decode()
+    assert "<dd>Atención primaria</dd>" in results.content.decode()
