@@ -5,11 +5,12 @@ PostgreSQL, then a count of the stored rows.
 
 It makes its own PostgreSQL database (dropped afterwards), migrates it, loads
 the demo content, starts gunicorn with the production settings on a local
-port, and has each client walk the whole survey (every step, as a browser
-without JavaScript would) as fast as it can. It prints submissions per second,
-p50/p95 latency of the final "Send", and lost submissions (sent and answered
-with a results link, but not stored), which must be zero. Traffic goes only to
-127.0.0.1.
+port, with Redis db 12 as the cache (emptied before and after: production
+refuses to start without a shared cache), and has each client walk the whole
+survey (every step, as a browser without JavaScript would) as fast as it
+can. It prints submissions per second, p50/p95 latency of the final "Send",
+and lost submissions (sent and answered with a results link, but not
+stored), which must be zero. Traffic goes only to 127.0.0.1.
 """
 
 import argparse
@@ -31,21 +32,26 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 HOST, PORT = "127.0.0.1", 8765
+REDIS_URL = "redis://127.0.0.1:6379/12"  # a database nothing else uses
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class StepForm(HTMLParser):
     """The fields of one survey step, answered as a person would: every
-    question answered, the honeypot left empty, "Send" pressed on the last step."""
+    question answered, the honeypot left empty, and the plain submit button
+    pressed: "Next", or "Send" on the last step ("Step N of N"). The hidden
+    inputs (the CSRF token, the wizard's step field) go with it; formtools'
+    "go to step" button (`wizard_goto_step`, "Back") is never pressed."""
 
-    def __init__(self, number):
+    def __init__(self, number, step_field):
         super().__init__()
         self.number = number
+        self.step_field = step_field
         self.fields = {}
         self.radios = {}
-        self.buttons = set()
+        self.progress = ""
         self._select = None
-        self._textarea = None
+        self._in_progress = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -68,20 +74,28 @@ class StepForm(HTMLParser):
             self._select = name
         elif tag == "option" and self._select and attrs.get("value") and self._select not in self.fields:
             self.fields[self._select] = attrs["value"]
-        elif tag == "button" and name:
-            self.buttons.add(attrs.get("value", ""))
+        elif tag == "p" and "survey-progress__status" in attrs.get("class", ""):
+            self._in_progress = True
 
     def handle_endtag(self, tag):
         if tag == "select":
             self._select = None
+        elif tag == "p":
+            self._in_progress = False
+
+    def handle_data(self, data):
+        if self._in_progress:
+            self.progress += data
 
     def answers(self):
+        """(fields to post, the step they answer, whether it is the last step)."""
+        if self.step_field not in self.fields:
+            raise RuntimeError(f"no survey step here (no {self.step_field} field)")
         fields = dict(self.fields)
         for name, values in self.radios.items():
             fields[name] = values[self.number % len(values)]
-        final = "send" in self.buttons
-        fields["survey-action"] = "send" if final else "next"
-        return fields, final
+        number, total = (int(n) for n in re.findall(r"\d+", self.progress))
+        return fields, fields[self.step_field], number == total
 
 
 class Browser:
@@ -117,26 +131,26 @@ class Browser:
         return self.request("POST", path, fields)
 
 
-def answer_step(html, number):
-    form = StepForm(number)
+def answer_step(html, number, step_field):
+    form = StepForm(number, step_field)
     form.feed(html[html.find("<main") :])
     return form.answers()
 
 
-def walk_survey(survey_path, number):
+def walk_survey(survey_path, step_field, number):
     """One respondent walks every step; returns (seconds the final "Send"
     took, the results path it was sent to)."""
     browser = Browser()
     status, _location, html = browser.get(survey_path)
     step_path = survey_path
     for _ in range(10):
-        fields, final = answer_step(html, number)
+        fields, step, final = answer_step(html, number, step_field)
         fields["csrfmiddlewaretoken"] = CSRF.search(html).group(1)
         started = time.perf_counter()
         status, location, html = browser.post(step_path, fields)
         elapsed = time.perf_counter() - started
         if status not in (302, 303):
-            raise RuntimeError(f"step answered {status}")
+            raise RuntimeError(f"step {step!r} answered {status}")
         location = urlsplit(location)
         target = location.path + (f"?{location.query}" if location.query else "")
         if final:
@@ -146,12 +160,28 @@ def walk_survey(survey_path, number):
     raise RuntimeError("the survey never ended")
 
 
+def empty_redis():
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
 def run(command, env, **kwargs):
     return subprocess.run(command, cwd=ROOT, env=env, check=True, **kwargs)
 
 
 def psql(sql):
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True, capture_output=True)
+
+
+def survey_step_field(env):
+    """The name of the demo survey's step field (engage.survey_flow.step_field)."""
+    script = (
+        "from wagtail.models import Locale; from engage import survey_flow; from engage.models import SurveyPage; "
+        "print(survey_flow.step_field(SurveyPage.objects.get(locale=Locale.get_default())))"
+    )
+    output = run([PYTHON, "manage.py", "shell", "-c", script], env, capture_output=True, text=True).stdout
+    return output.strip().splitlines()[-1]
 
 
 def count_rows(env):
@@ -177,12 +207,14 @@ def main():
         "ALLOWED_HOSTS": f"{HOST}",
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(media),
+        "REDIS_URL": REDIS_URL,
         "LOG_LEVEL": "WARNING",
         # One address sends every submission here; the per-address limit is
         # what this run is not about.
         "SURVEY_RATE_LIMIT": f"{options.submissions * 10}/h",
     }
     psql(f"CREATE DATABASE {database}")
+    empty_redis()
     server = None
     try:
         quiet = {"stdout": subprocess.DEVNULL}
@@ -211,13 +243,14 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
+        step_field = survey_step_field(env)
         before = count_rows(env)
         lock = threading.Lock()
         latencies, failures = [], []
 
         def one(number):
             try:
-                latency, results_path = walk_survey("/engage/survey/", number)
+                latency, results_path = walk_survey("/engage/survey/", step_field, number)
                 status, _location, _html = Browser().get(results_path)
                 with lock:
                     (latencies.append(latency) if status == 200 else failures.append(f"results {status}"))
@@ -250,6 +283,7 @@ def main():
             server.terminate()
             server.wait(timeout=30)
         psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        empty_redis()
         subprocess.run(["rm", "-rf", str(media)], check=False)
 
 
