@@ -1,7 +1,7 @@
 """Site-wide page types: the home page, standard pages and working groups."""
 
 from django.db import models
-from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.queryset import FakeQuerySet
@@ -17,6 +17,7 @@ from core.panels import PlainLanguagePanel
 from core.visibility import public
 from home.models.snippets import Resource
 from stories.models import StoryPage
+from stories.models.story import NEWEST_FIRST
 
 FEATURED_STORY_MAX = 6
 FEATURED_COMMITMENT_MAX = 5
@@ -115,13 +116,18 @@ class HomePage(BasePage):
                 *(When(translation_key=key, then=Value(n)) for n, key in enumerate(keys)), output_field=IntegerField()
             )
         else:
+            keys = featured.values("story__translation_key")
             chosen = featured.filter(story__translation_key=OuterRef("translation_key")).values("sort_order")
             chosen_position = Subquery(chosen[:1])
+        listed = StoryPage.objects.listed(self.locale_id)
+        # The chosen and the newest few (by the newest-first index): the
+        # card's subqueries run for these rows only.
+        newest = listed.order_by(*NEWEST_FIRST)[: self.FEATURED_STORY_COUNT]
         candidates = list(
-            StoryPage.objects.listed(self.locale_id)
+            listed.filter(Q(translation_key__in=keys) | Q(pk__in=newest.values("pk")))
             .for_cards()
             .annotate(chosen_position=chosen_position)
-            .order_by(F("chosen_position").asc(nulls_last=True), "-date", "-pk")[
+            .order_by(F("chosen_position").asc(nulls_last=True), *NEWEST_FIRST)[
                 : max(FEATURED_STORY_MAX, self.FEATURED_STORY_COUNT)
             ]
         )

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from core.pages import BasePage
 from core.panels import PlainLanguagePanel
-from stories.models.story import STORY_RICH_TEXT, StoryPage
+from stories.models.story import NEWEST_FIRST, STORY_RICH_TEXT, StoryPage
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -32,7 +32,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET or None, locale_id=self.locale_id)
-        stories = StoryPage.objects.listed(self.locale_id).for_cards().child_of(self).order_by("-date", "-pk")
+        stories = StoryPage.objects.listed(self.locale_id).child_of(self).order_by(*NEWEST_FIRST)
         context["filter_form"] = form
         context["bad_request"] = False
         if form.is_bound and not form.is_valid():
@@ -46,6 +46,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         except (PageNotAnInteger, EmptyPage):
             context["bad_request"] = True
             page_of_stories = paginator.page(1)
+        page_of_stories.object_list = StoryPage.objects.cards(page_of_stories.object_list)
         context["stories"] = page_of_stories
         context["paginator"] = paginator
         context["active_filters"] = form.active_filters() if form.is_bound and form.is_valid() else []

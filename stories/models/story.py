@@ -26,6 +26,9 @@ from stories.models.taxonomy import Sector, Stakeholder
 STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
 
+NEWEST_FIRST = ("-date", "-pk")
+
+
 class StoryPageQuerySet(PageQuerySet):
     def listed(self, locale_id):
         """Live, public stories of one language."""
@@ -52,6 +55,13 @@ class StoryPageQuerySet(PageQuerySet):
                 commitments_live=Subquery(stamp.values("live")[:1]),
             )
         )
+
+    def cards(self, selection):
+        """The stories an ordered, sliced `selection` (a listing's page, the
+        newest few) picks, newest first, loaded as for_cards loads them: the
+        selection uses the newest-first index and the card's subqueries run
+        for the rows shown only, not for every row the database passes."""
+        return self.for_cards().filter(pk__in=selection.values("pk")).order_by(*NEWEST_FIRST)
 
     def for_listing(self):
         """Stories with what a card shows loaded in a fixed number of queries."""
@@ -242,13 +252,13 @@ class StoryPage(BasePage):
         shares_commitment = StoryCommitment.objects.filter(
             page=OuterRef("pk"), commitment__translation_key__in=own_keys
         )
-        return (
+        newest = (
             StoryPage.objects.listed(self.locale_id)
-            .for_cards()
             .exclude(pk=self.pk)
             .filter(Exists(shares_commitment))
-            .order_by("-date", "-pk")[: self.RELATED_STORY_COUNT]
+            .order_by(*NEWEST_FIRST)[: self.RELATED_STORY_COUNT]
         )
+        return StoryPage.objects.cards(newest)
 
     def pages_showing_this(self):
         """Its listing and the home page (newest stories), the commitments

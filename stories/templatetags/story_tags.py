@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from stories.models import StoryIndexPage, StoryPage
+from stories.models.story import NEWEST_FIRST
 
 register = template.Library()
 
@@ -73,12 +74,12 @@ def story_cards(context, stories, heading_level="h3"):
 def commitment_stories(commitment, count=6):
     """`{% commitment_stories page as stories %}`: the newest stories that
     show this commitment, in its language, for story_cards."""
-    return (
+    newest = (
         StoryPage.objects.listed(commitment.locale_id)
-        .for_cards()
         .with_commitment(commitment.translation_key)
-        .order_by("-date", "-pk")[:count]
+        .order_by(*NEWEST_FIRST)[:count]
     )
+    return StoryPage.objects.cards(newest)
 
 
 @register.simple_tag
