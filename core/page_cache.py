@@ -261,16 +261,16 @@ def _referencing_pages(objects, depth=2):
 
 def pages_for_page(page):
     """The pages a change to `page` (publish, unpublish, delete, move) makes
-    stale, worked out while the page is still where it was: a queryset."""
+    stale, worked out while the page is still where it was: a queryset.
+    What shows the page is asked of the page itself; the page's copies in
+    other languages show, and are shown by, the copies of the same pages."""
     from wagtail.models import Page
 
     if page.depth <= TOP_LEVEL_DEPTH:
         return Page.objects.filter(depth__gt=1)
     page = page.specific_deferred
     copies = _every_language(_as_pages([page]))
-    showing = Page.objects.none()
-    for copy in copies.specific(defer=True):
-        showing |= _as_pages(getattr(copy, "pages_showing_this", list)())
+    showing = _as_pages(getattr(page, "pages_showing_this", list)())
     referencing = _as_pages(_referencing_pages(list(copies)))
     return _every_language(_as_pages([page]) | showing | referencing)
 
@@ -350,6 +350,13 @@ def _on_page_changed(instance, **_kwargs):
         purge(pages_for_page(instance))
 
 
+def _on_page_published(instance, **_kwargs):
+    # An alias is published only with its source, whose purge named every
+    # language's copy already.
+    if not instance.alias_of_id:
+        _on_page_changed(instance)
+
+
 def _on_page_created(instance, created, raw=False, **_kwargs):
     # A page made live at once (a script, the demo loader) is published
     # without Wagtail's signal.
@@ -421,7 +428,7 @@ def connect():
     from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
-    page_published.connect(_on_page_changed, dispatch_uid="page-cache-published")
+    page_published.connect(_on_page_published, dispatch_uid="page-cache-published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="page-cache-unpublished")
     # Before the move, the old addresses and listings; after it, the new.
     pre_page_move.connect(_on_page_moved, dispatch_uid="page-cache-pre-move")

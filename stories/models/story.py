@@ -274,10 +274,14 @@ class StoryPage(BasePage):
         keys = list(StoryCommitment.objects.filter(page=self).values_list("commitment__translation_key", flat=True))
         date = max(filter(None, [self.date, self._previous_date()]))
         newer = Q(date__gt=date) | Q(date=date, pk__gt=self.pk)
-        others = StoryPage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)
-        near_the_front = [
-            key for key in keys if others.with_commitment(key).filter(newer).count() <= self.RELATED_STORY_COUNT
-        ]
+        newer_others = StoryPage.objects.live().filter(newer, locale_id=self.locale_id).exclude(pk=self.pk)
+        ahead = dict(
+            StoryCommitment.objects.filter(commitment__translation_key__in=keys, page__in=newer_others)
+            .values("commitment__translation_key")
+            .annotate(stories=Count("page", distinct=True))
+            .values_list("commitment__translation_key", "stories")
+        )
+        near_the_front = [key for key in keys if ahead.get(key, 0) <= self.RELATED_STORY_COUNT]
         beside = StoryPage.objects.filter(
             locale_id=self.locale_id,
             pk__in=StoryCommitment.objects.filter(commitment__translation_key__in=near_the_front).values("page"),
