@@ -1,67 +1,59 @@
 """The one full-page cache for anonymous visitors, purged through Wagtail's
 frontend-cache machinery, and the Cache-Control header of every response.
 
-Serving: PageCacheMiddleware sits before the session middleware, so a hit
-costs no database query and cached pages keep being served while the
-database is down. A visitor is anonymous when the request carries no
-session or messages cookie. Only GET and HEAD requests outside the admin
-are looked up; only 200 responses to GET that set no cookie (so hold no
-CSRF token), hold no form token, are not private and are HTML, XML, a feed
-or plain text are stored.
+Serving (before the session middleware: a hit costs no database query):
+GET and HEAD outside the admin, from visitors without a session or
+messages cookie. Stored: 200s to GET that set no cookie, hold no form
+token, are not private and are HTML, XML, a feed or plain text.
 
-Keys: an entry's key holds the release (settings.RELEASE_ID, so a deploy
-never serves old markup), the scheme, host, path and the query string
-(sorted, tracking parameters dropped). The entry holds the response and
-the version token of its path; it is served only while that token is
-current. One round trip fetches the entry and the token. Purging a path
-sets a new token, which retires that path with every query string (story
-filters, pagination). Tokens are read before the page is rendered, so a
-page rendered from data that changed meanwhile is stored with an old token
-and never served.
+Keys: an entry's key holds the release (settings.RELEASE_ID: a deploy never
+serves old markup), scheme, host, path and sorted query string (tracking
+parameters dropped); the entry holds the response and its path's token,
+read before rendering, and is served only while that token is current (one
+round trip). Purging a path sets a new token: every query string of it is
+retired in one write, and a page rendered from data changed meanwhile is
+never served.
 
-Purging goes through Wagtail's frontend cache (WAGTAILFRONTENDCACHE):
-PageCacheBackend is one backend beside the CDN ones, so the same URLs
-reach Redis and the CDN. What a change purges comes from one place:
-  - a page: its URLs (`get_cached_paths`) in every language, the pages its
-    type says show it (`pages_showing_this`, core/pages.py), the pages that
-    link to it (Wagtail's reference index), and the sitemap; a page in the
-    main menu (or a home page) is on every page, so every page is purged;
-  - a snippet, setting, image or document: the pages that show it
-    (reference index, through snippets that show it too) with the pages
-    showing those, plus the model's own `pages_showing_this()` if it has
-    one (filter choices, the footer);
-  - a view restriction: the page and everything below it.
-Each purge retires the page-cache tokens at once and again when the
-transaction commits (a request that read the old data in between is
-retired too), and goes to the other backends after the commit.
+Purging goes through Wagtail's frontend cache: PageCacheBackend is one
+backend beside the proxy and CDN ones. What a change purges comes from one
+place: a page's URLs (`get_cached_paths`) in every language, the pages its
+type says show it (`pages_showing_this`, core/pages.py), the pages linking
+to it (Wagtail's reference index) and the sitemap; a home or main-menu page
+purges every page. A snippet, setting, image or document purges the pages
+the reference index says show it, and its model's `pages_showing_this()`;
+a view restriction the page and everything below it. Tokens are retired at
+once and again on commit; the other backends are told after the commit.
 """
 
 import hashlib
 import uuid
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
+from wagtail.snippets.models import get_snippet_models
 
 KEY_PREFIX = "page-cache"
 BACKEND_NAME = "pagecache"
 STALE_WHILE_REVALIDATE = 60
-CACHEABLE_TYPES = (
-    "text/html",
-    "text/plain",
-    "application/xml",
-    "text/xml",
-    "application/rss+xml",
-    "application/atom+xml",
-)
+CACHEABLE_TYPES = ("text/html", "text/plain", "text/xml", *(f"application/{kind}xml" for kind in ("", "rss+", "atom+")))
 # The language is in the path; only requests without cookies are served.
 IGNORED_VARY = {"accept-language", "cookie"}
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
@@ -226,8 +218,6 @@ class PageCacheBackend(BaseBackend):
 
 def _as_pages(pages):
     """A queryset of Page for a page queryset of any type, or a list of pages."""
-    from django.db.models import QuerySet
-    from wagtail.models import Page
 
     if isinstance(pages, QuerySet):
         return Page.objects.filter(pk__in=pages.values("pk"))
@@ -236,7 +226,6 @@ def _as_pages(pages):
 
 def _every_language(pages):
     """The pages with their translations and aliases."""
-    from wagtail.models import Page
 
     return Page.objects.filter(
         Q(pk__in=pages.values("pk"))
@@ -248,7 +237,6 @@ def _every_language(pages):
 def _referencing_pages(objects, depth=2):
     """Pages that show any of `objects`, directly or through a snippet that
     shows it (a person's photo), from Wagtail's reference index."""
-    from wagtail.models import Page, ReferenceIndex
 
     pages = set()
     for source, _references in ReferenceIndex.get_references_to_in_bulk(objects).group_by_source_object():
@@ -264,7 +252,6 @@ def pages_for_page(page):
     stale, worked out while the page is still where it was: a queryset.
     What shows the page is asked of the page itself; the page's copies in
     other languages show, and are shown by, the copies of the same pages."""
-    from wagtail.models import Page
 
     if page.depth <= TOP_LEVEL_DEPTH:
         return Page.objects.filter(depth__gt=1)
@@ -277,7 +264,6 @@ def pages_for_page(page):
 
 def pages_for_object(instance):
     """The pages a change to a snippet, setting, image or document makes stale."""
-    from wagtail.models import Page
 
     pages = _as_pages(getattr(instance, "pages_showing_this", list)())
     for page in _referencing_pages([instance]):
@@ -290,10 +276,6 @@ def page_urls(pages):
     `get_cached_paths()`, built from their url_path as Wagtail builds a
     page's URL, without loading the pages. `get_cached_paths()` is asked of
     one page of each type: in this project it depends on the type alone."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.urls import reverse
-    from django.utils import translation
-    from wagtail.models import Site
 
     roots = Site.get_site_root_paths()
     prefixes = {}
@@ -322,7 +304,6 @@ def purge(pages=None, urls=()):
     """Retire these pages' URLs (a Page queryset), the given URLs and the
     sitemaps at once and again on commit in the page cache; send them to
     every other frontend cache backend (a proxy, a CDN) after the commit."""
-    from wagtail.models import Site
 
     found = set(urls)
     if pages is not None:
@@ -396,25 +377,14 @@ def _on_restriction_changed(instance, **_kwargs):
 
 def _on_site_wide_change(**_kwargs):
     if _purging_needed():
-        from wagtail.models import Page
-
         purge(Page.objects.filter(depth__gt=1))
 
 
 def _is_shown_on_pages(instance):
     """Whether pages show objects of this kind: snippets, settings, images
     and documents (asked at each save: snippets register after app start)."""
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.snippets.models import get_snippet_models
-
-    model = type(instance)
-    return (
-        model in get_snippet_models()
-        or model in settings_registry
-        or model in (get_image_model(), get_document_model())
-    )
+    shown = [*get_snippet_models(), *settings_registry, get_image_model(), get_document_model()]
+    return type(instance) in shown
 
 
 def _on_any_change(sender, instance, **kwargs):
@@ -424,9 +394,6 @@ def _on_any_change(sender, instance, **kwargs):
 
 def connect():
     """Called once from CoreConfig.ready()."""
-    from django.apps import apps
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
     page_published.connect(_on_page_published, dispatch_uid="page-cache-published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="page-cache-unpublished")
