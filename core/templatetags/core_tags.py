@@ -208,14 +208,6 @@ def page_of_type(context, model_label, page=None):
 
 
 @register.simple_tag(takes_context=True)
-def story_index_url(context, page=None):
-    """`{% story_index_url %}`: address of the story listing in the page's
-    language, or "" if there is none."""
-    index = page_of_type(context, "stories.StoryIndexPage", page)
-    return index.get_url(request=context.get("request")) if index else ""
-
-
-@register.simple_tag(takes_context=True)
 def site_root(context):
     """`{% site_root as home %}`: the home page of the current site and language."""
     return site_navigation(context).root
@@ -277,6 +269,12 @@ def untranslated_language(context, page):
     otherwise None."""
     if not isinstance(page, Page) or not page.alias_of_id:
         return None
+    # The navigation's query found the page with its source's language.
+    nav = context.get("nav")
+    found = next((node for node in getattr(nav, "translations", []) if node.pk == page.pk), None)
+    if found is not None:
+        code = found.source_language
+        return Locale(language_code=code) if code and code != found.language else None
     source = Locale.objects.filter(pk=Page.objects.filter(pk=page.alias_of_id).values("locale_id")[:1]).first()
     return source if source is not None and source.pk != page.locale_id else None
 

@@ -18,6 +18,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.templatetags.core_tags import page_of_type
 from stories.models import StoryIndexPage, StoryPage
 from stories.models.story import NEWEST_FIRST
 
@@ -68,6 +69,14 @@ def story_cards(context, stories, heading_level="h3"):
         fragments.set_many(rendered, None)
         found.update(rendered)
     return [mark_safe(found[key]) for key in keys if key in found]  # noqa: S308 - a template's output
+
+
+@register.simple_tag(takes_context=True)
+def story_index_url(context, page=None):
+    """`{% story_index_url %}`: address of the story listing in the page's
+    language, or "" if there is none."""
+    index = page_of_type(context, "stories.StoryIndexPage", page)
+    return index.get_url(request=context.get("request")) if index else ""
 
 
 @register.simple_tag
