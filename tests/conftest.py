@@ -176,6 +176,12 @@ def _empty_cache():
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The page cache on, whatever the test settings say (caches start empty)."""
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
 def home_page(db):
     """A fresh home page as the default site's root, replacing Wagtail's welcome page."""
     # Transactional tests flush the tables, migration data included.

@@ -199,3 +199,12 @@ def link_story(story, commitments=(), stakeholders=()):
         StoryCommitment.objects.create(page=story, commitment=commitment, sort_order=position)
     for position, stakeholder in enumerate(stakeholders):
         StoryStakeholder.objects.create(page=story, stakeholder=stakeholder, locale=story.locale, sort_order=position)
+
+
+def publish(page, **fields):
+    """Set `fields` on the page and publish a revision, as an editor would."""
+    page = page.specific
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page

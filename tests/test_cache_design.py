@@ -17,7 +17,6 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache, caches
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -27,7 +26,7 @@ from home.models import SiteSettings
 from lhs_cms.release import release_digest
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 PURGED = []
 
@@ -37,15 +36,6 @@ class RecordingBackend(BaseBackend):
 
     def purge(self, url):
         PURGED.append(url)
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    caches["template_fragments"].clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -76,14 +66,6 @@ def cached(client, path):
     response = client.get(path)
     assert response["X-Page-Cache"] == "hit", path
     return response
-
-
-def publish(page, **fields):
-    page = page.specific
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 # A deploy --------------------------------------------------------------------
@@ -180,7 +162,7 @@ def purged(django_capture_on_commit_callbacks):
     def publish_and_collect(page, **fields):
         PURGED.clear()
         with override_settings(WAGTAILFRONTENDCACHE=backends), django_capture_on_commit_callbacks(execute=True):
-            publish(page, **fields)
+            factories.publish(page, **fields)
         return {urlsplit(url).path for url in PURGED}
 
     return publish_and_collect
@@ -224,7 +206,7 @@ def test_a_page_in_the_main_menu_purges_every_page(site, purged):
 def test_unrelated_pages_stay_cached_after_a_story_is_published(client, site):
     cached(client, site.apart.url)
     cached(client, site.about.url)
-    publish(site.story, title="Far fewer infections")
+    factories.publish(site.story, title="Far fewer infections")
     assert client.get(site.apart.url)["X-Page-Cache"] == "hit"
     assert client.get(site.about.url)["X-Page-Cache"] == "hit"
     assert b"Far fewer infections" in client.get(site.index.url).content
@@ -232,7 +214,7 @@ def test_unrelated_pages_stay_cached_after_a_story_is_published(client, site):
 
 def test_a_renamed_sector_shows_on_the_story_cards_of_the_listing(client, site):
     sector = factories.SectorFactory(name="Hospitals", slug="hospitals")
-    publish(site.story, sector=sector)
+    factories.publish(site.story, sector=sector)
     assert b"Hospitals" in cached(client, site.index.url).content
     sector.name = "Acute care hospitals"
     sector.save()

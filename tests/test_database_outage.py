@@ -8,18 +8,14 @@ served, and form posts are refused with nothing written. When the cluster is
 started again the same gunicorn serves every page without a restart, and the
 posts refused during the outage go through, the visitor's answers intact."""
 
-import http.client
 import os
 import pwd
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
@@ -27,6 +23,7 @@ from django.conf import settings
 
 from engage.models import StorySubmission, SurveySubmission
 from stories.models import StoryPage
+from tests.served_site import Visitor, free_port
 
 POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -35,12 +32,6 @@ BUSY_WAIT = 30  # seconds to wait for PostgreSQL or gunicorn to be ready
 pytestmark = pytest.mark.skipif(
     not (POSTGRES_BIN / "initdb").exists(), reason=f"PostgreSQL 15 server binaries are not installed in {POSTGRES_BIN}"
 )
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Cluster:
@@ -95,44 +86,6 @@ class Cluster:
         if (self.data / "postmaster.pid").exists():
             self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-class Visitor:
-    """A browser, as far as the site can tell: cookies, and the CSRF token of
-    the last form shown."""
-
-    def __init__(self, port):
-        self.port = port
-        self.cookies = SimpleCookie()
-        self.csrf_token = ""
-
-    def request(self, method, path, fields=None):
-        headers = {"Host": "localhost"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={morsel.value}" for name, morsel in self.cookies.items())
-        body = None
-        if fields is not None:
-            body = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": self.csrf_token}, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=BUSY_WAIT)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            response.text = response.read().decode()
-        finally:
-            connection.close()
-        for cookie in response.headers.get_all("Set-Cookie") or []:
-            self.cookies.load(cookie)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)
-        if token:
-            self.csrf_token = token.group(1)
-        return response
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post(self, path, fields):
-        return self.request("POST", path, fields)
 
 
 def wait_until_serving(server, port, log):

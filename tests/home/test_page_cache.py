@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.test import Client, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Locale, Page, Site
@@ -18,17 +18,7 @@ from engage.models import ShareStoryPage, SurveyPage
 from home.models import FooterText, SiteSettings
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_cache_on(settings):
-    """On, whatever the test settings say, and empty: the local-memory
-    cache outlives each test's database."""
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
@@ -55,14 +45,6 @@ def fresh_view(client, path):
     response = client.get(path)
     assert response["X-Page-Cache"] != "hit", f"{path} was served from the cache"
     return response.content.decode()
-
-
-def publish(page, **fields):
-    page = page.specific
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 # Serving -------------------------------------------------------------------
@@ -94,7 +76,7 @@ def test_logged_in_views_are_never_cached(client, site, admin_user):
 
 def test_preview_and_draft_are_never_cached(client, site, admin_user):
     client.force_login(admin_user)
-    publish(site.story, title="Published title")
+    factories.publish(site.story, title="Published title")
     site.story.title = "Draft title"
     site.story.save_revision()
     for _ in range(2):
@@ -169,7 +151,7 @@ def test_publishing_a_story_shows_on_the_story_its_index_home_and_commitment(cli
     paths = ["/stories/fewer-infections/", "/stories/", "/", "/stories/feed/", "/commitments/safe/"]
     for path in paths:
         assert "Fewer infections" in cached(client, path).content.decode(), path
-    publish(site.story, title="Infections halved")
+    factories.publish(site.story, title="Infections halved")
     for path in paths:
         html = fresh_view(client, path)
         assert "Infections halved" in html and "Fewer infections" not in html, path
@@ -179,7 +161,7 @@ def test_publishing_a_story_leaves_unrelated_pages_cached(client, site):
     unrelated = ["/about/team/", "/commitments/engaged/", "/about/"]
     for path in unrelated:
         cached(client, path)
-    publish(site.story, title="Infections halved")
+    factories.publish(site.story, title="Infections halved")
     for path in unrelated:
         assert client.get(path)["X-Page-Cache"] == "hit", path
 
@@ -212,14 +194,14 @@ def test_moving_a_page(client, site):
 def test_changing_a_slug_retires_the_old_address(client, site, django_capture_on_commit_callbacks):
     cached(client, "/stories/fewer-infections/")
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail reports the change on commit
-        publish(site.story, slug="infections-halved")
+        factories.publish(site.story, slug="infections-halved")
     assert client.get("/stories/fewer-infections/")["X-Page-Cache"] != "hit"
     assert client.get("/stories/infections-halved/").status_code == 200
 
 
 def test_publishing_a_menu_page_purges_every_page(client, site):
     cached(client, "/stories/fewer-infections/")
-    publish(site.about, title="Who we are")
+    factories.publish(site.about, title="Who we are")
     assert "Who we are" in fresh_view(client, "/stories/fewer-infections/")
 
 
@@ -227,7 +209,7 @@ def test_editing_a_person_shows_on_the_pages_that_show_them(client, site):
     group = factories.WorkingGroupPageFactory(parent=site.about, title="Quality group", slug="quality")
     person = factories.PersonFactory(name="Ana López")
     group.members.create(person=person, locale=group.locale)
-    publish(group)  # the reference index learns about the member
+    factories.publish(group)  # the reference index learns about the member
     assert "Ana López" in cached(client, "/about/quality/").content.decode()
     cached(client, "/about/team/")
     person.name = "Ana López García"
@@ -311,7 +293,7 @@ def recording_cdn():
 
 def test_the_cdn_is_told_the_same_urls_after_the_commit(site, recording_cdn, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        publish(site.story, title="Infections halved")
+        factories.publish(site.story, title="Infections halved")
     assert recording_cdn == []  # nothing before the commit
     for callback in callbacks:
         callback()
@@ -354,7 +336,7 @@ def test_with_redis(client, site):
     with override_settings(CACHES=redis_cache):
         try:
             assert cached(client, "/stories/fewer-infections/")["X-Page-Cache"] == "hit"
-            publish(site.story, title="Infections halved")
+            factories.publish(site.story, title="Infections halved")
             assert "Infections halved" in fresh_view(client, "/stories/fewer-infections/")
         finally:
             # Only this test's keys: the server may hold other data.
