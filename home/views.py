@@ -5,7 +5,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError
 from django.db.models import F
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +47,15 @@ def search(request):
         status = 400
     elif query_string:
         # Wagtail's public(): the search backend takes plain field filters only.
-        # Plain field filters only: the search backend takes nothing else.
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        query = Query.get(query_string)
-        _count_hit(query)
+        normalised = normalise_query_string(query_string)
+        _count_hit(query_string, normalised)
         # Promotions of pages in this language that anyone may see.
-        picks = list(query.editors_picks.filter(page__isnull=False).order_by("sort_order", "pk"))
+        picks = list(
+            SearchPromotion.objects.filter(query__query_string=normalised, page__isnull=False).order_by(
+                "sort_order", "pk"
+            )
+        )
         promoted = {page.pk: page for page in pages.filter(pk__in=[pick.page_id for pick in picks])}
         context["promotions"] = [
             {"page": promoted[pick.page_id], "description": pick.description}
@@ -83,17 +87,17 @@ def search(request):
     return response
 
 
-def _count_hit(query):
-    """Wagtail's `Query.add_hit` in one statement on most days (an UPDATE;
-    the day's first search also inserts its row)."""
+def _count_hit(query_string, normalised):
+    """Wagtail's `Query.get(...).add_hit()` in one statement on most days:
+    an UPDATE of the day's count; the day's first search makes the query and
+    the day's row first (an insert that skips a row another request made
+    meanwhile), with no savepoint."""
     today = timezone.now().date()
-    if QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
-        return
-    try:
-        with transaction.atomic():
-            QueryDailyHits.objects.create(query=query, date=today, hits=1)
-    except IntegrityError:  # another request made the day's row meanwhile
-        QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
+    hits = QueryDailyHits.objects.filter(query__query_string=normalised, date=today)
+    if not hits.update(hits=F("hits") + 1):
+        query = Query.get(query_string)
+        QueryDailyHits.objects.bulk_create([QueryDailyHits(query=query, date=today, hits=0)], ignore_conflicts=True)
+        hits.update(hits=F("hits") + 1)
 
 
 @require_GET
