@@ -5,16 +5,18 @@ more query each time it is used). `public(queryset)` says the same thing as
 a subquery: a page is private when it, an ancestor, or the page it is an
 alias of (or one of that page's ancestors) has a view restriction."""
 
-from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.lookups import StartsWith
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def _restriction_above():
     """One subquery: a restriction on the page's path or its source's (an
     alias), or on a path above either."""
     own = ExpressionWrapper(OuterRef("path"), output_field=CharField())
-    source = ExpressionWrapper(OuterRef("alias_of__path"), output_field=CharField())
+    # The source's path by its id: no join in the outer query, which would
+    # make the database read every page for every listing.
+    source = Subquery(Page.objects.filter(pk=OuterRef(OuterRef("alias_of_id"))).values("path")[:1])
     return Exists(
         PageViewRestriction.objects.filter(Q(StartsWith(own, F("page__path"))) | Q(StartsWith(source, F("page__path"))))
     )

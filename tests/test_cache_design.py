@@ -20,7 +20,7 @@ import pytest
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from home.models import SiteSettings
 from lhs_cms.release import release_digest
@@ -241,3 +241,20 @@ def test_an_older_story_does_not_purge_the_stories_it_is_not_shown_beside(site, 
     # The newest is shown beside every story of its commitment.
     paths = purged(newer[-1], title="The newest, renamed")
     assert {oldest.url, newer[0].url, site.apart.url} <= paths
+
+
+def test_the_spanish_alias_of_a_restricted_story_is_private_too(client, site):
+    """An alias takes its source's view restrictions: listed nowhere, and
+    never served to an anonymous visitor."""
+    spanish = Locale.objects.create(language_code="es")
+    es_home = site.home.copy_for_translation(spanish)
+    es_home.save_revision().publish()
+    es_index = site.index.copy_for_translation(spanish, alias=True)
+    alias = site.story.copy_for_translation(spanish, alias=True)
+    beside = site.beside.copy_for_translation(spanish, alias=True)
+    assert b"Fewer infections" in cached(client, es_index.url).content
+    PageViewRestriction.objects.create(page=site.story, restriction_type=PageViewRestriction.LOGIN)
+    listing = client.get(es_index.url).content
+    assert b"Fewer infections" not in listing
+    assert b"Safer wards" in listing and beside.live
+    assert client.get(alias.url).status_code == 302
