@@ -258,3 +258,12 @@ def test_the_spanish_alias_of_a_restricted_story_is_private_too(client, site):
     assert b"Fewer infections" not in listing
     assert b"Safer wards" in listing and beside.live
     assert client.get(alias.url).status_code == 302
+
+
+def test_a_renamed_commitment_shows_on_the_story_cards_of_the_listing(client, site):
+    assert b"Far safer" not in cached(client, site.index.url).content
+    factories.publish(site.commitments[1], title="Far safer")
+    response = client.get(site.index.url)
+    assert response["X-Page-Cache"] != "hit"
+    cards = response.content.decode().split('class="card story-card"')[1:]
+    assert any("Far safer" in card for card in cards)

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -37,22 +37,18 @@ class StoryPageQuerySet(PageQuerySet):
     def for_cards(self):
         """With what a card's key is made of (story_tags.card_key), in the
         same query: the sector, the image, and the last publication and
-        number of the live commitments it names, in its language."""
+        number of the live commitment pages, whose titles cards show (one
+        subquery for the whole query, not one per story: a commitment's
+        change, which is rare, gives every card a new key)."""
         from commitments.models import CommitmentPage
 
-        named = CommitmentPage.objects.live().filter(
-            locale_id=OuterRef("locale_id"),
-            translation_key__in=StoryCommitment.objects.filter(page=OuterRef(OuterRef("pk"))).values(
-                "commitment__translation_key"
-            ),
-        )
-        stamp = named.order_by().values("locale_id").annotate(published=Max("last_published_at"), live=Count("pk"))
+        commitments = CommitmentPage.objects.live().order_by()
         return (
             self.defer_streamfields()
             .select_related("sector", "hero_image")
             .annotate(
-                commitments_published=Subquery(stamp.values("published")[:1]),
-                commitments_live=Subquery(stamp.values("live")[:1]),
+                commitments_published=Subquery(commitments.values(latest=Func(F("last_published_at"), function="MAX"))),
+                commitments_live=Subquery(commitments.values(live_count=Func(F("pk"), function="COUNT"))),
             )
         )
 

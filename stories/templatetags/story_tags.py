@@ -5,8 +5,8 @@ commitments, and the feed links.
 A card's markup is a template fragment kept per release (the
 template_fragments cache) under a key made of everything it shows: the
 story's id, address and last publication, its sector's name, its image
-(id, file and focal point), the last publication and number of the
-commitments it names in its language, and the active language. Any change
+(id, file and focal point), the last publication and number of the live
+commitment pages (whose titles it shows), and the active language. Any change
 to one of them is a new key, so a card is never stale; the stories whose
 card is not kept yet are loaded with what a card needs and rendered."""
 
