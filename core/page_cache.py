@@ -50,6 +50,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Si
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from core.pages import every_page
+
 KEY_PREFIX = "page-cache"
 BACKEND_NAME = "pagecache"
 STALE_WHILE_REVALIDATE = 60
@@ -218,7 +220,6 @@ class PageCacheBackend(BaseBackend):
 
 def _as_pages(pages):
     """A queryset of Page for a page queryset of any type, or a list of pages."""
-
     if isinstance(pages, QuerySet):
         return Page.objects.filter(pk__in=pages.values("pk"))
     return Page.objects.filter(pk__in=[page.pk for page in pages])
@@ -226,7 +227,6 @@ def _as_pages(pages):
 
 def _every_language(pages):
     """The pages with their translations and aliases."""
-
     return Page.objects.filter(
         Q(pk__in=pages.values("pk"))
         | Q(translation_key__in=pages.values("translation_key"))
@@ -237,7 +237,6 @@ def _every_language(pages):
 def _referencing_pages(objects, depth=2):
     """Pages that show any of `objects`, directly or through a snippet that
     shows it (a person's photo), from Wagtail's reference index."""
-
     pages = set()
     for source, _references in ReferenceIndex.get_references_to_in_bulk(objects).group_by_source_object():
         if isinstance(source, Page):
@@ -252,19 +251,17 @@ def pages_for_page(page):
     stale, worked out while the page is still where it was: a queryset.
     What shows the page is asked of the page itself; the page's copies in
     other languages show, and are shown by, the copies of the same pages."""
-
     if page.depth <= TOP_LEVEL_DEPTH:
-        return Page.objects.filter(depth__gt=1)
+        return every_page()
     page = page.specific_deferred
     copies = _every_language(_as_pages([page]))
     showing = _as_pages(getattr(page, "pages_showing_this", list)())
     referencing = _as_pages(_referencing_pages(list(copies)))
-    return _every_language(_as_pages([page]) | showing | referencing)
+    return _every_language(copies | showing | referencing)
 
 
 def pages_for_object(instance):
     """The pages a change to a snippet, setting, image or document makes stale."""
-
     pages = _as_pages(getattr(instance, "pages_showing_this", list)())
     for page in _referencing_pages([instance]):
         pages |= pages_for_page(page)
@@ -276,7 +273,6 @@ def page_urls(pages):
     `get_cached_paths()`, built from their url_path as Wagtail builds a
     page's URL, without loading the pages. `get_cached_paths()` is asked of
     one page of each type: in this project it depends on the type alone."""
-
     roots = Site.get_site_root_paths()
     prefixes = {}
     for root in roots:
@@ -304,7 +300,6 @@ def purge(pages=None, urls=()):
     """Retire these pages' URLs (a Page queryset), the given URLs and the
     sitemaps at once and again on commit in the page cache; send them to
     every other frontend cache backend (a proxy, a CDN) after the commit."""
-
     found = set(urls)
     if pages is not None:
         found |= page_urls(pages)
@@ -377,7 +372,7 @@ def _on_restriction_changed(instance, **_kwargs):
 
 def _on_site_wide_change(**_kwargs):
     if _purging_needed():
-        purge(Page.objects.filter(depth__gt=1))
+        purge(every_page())
 
 
 def _is_shown_on_pages(instance):
@@ -394,7 +389,6 @@ def _on_any_change(sender, instance, **kwargs):
 
 def connect():
     """Called once from CoreConfig.ready()."""
-
     page_published.connect(_on_page_published, dispatch_uid="page-cache-published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="page-cache-unpublished")
     # Before the move, the old addresses and listings; after it, the new.

@@ -130,23 +130,29 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
         )
 
 
+def every_page():
+    """Every page but the tree's root."""
+    return Page.objects.filter(depth__gt=1)
+
+
 class ShownOnEveryPage:
     """For what every page shows (the footer, the contact details in the
     site settings): a change to it makes every page stale."""
 
     def pages_showing_this(self):
-        return Page.objects.filter(depth__gt=1)
+        return every_page()
 
 
 def route_in_one_query(root, request, path_components):
     """Wagtail's routing below `root` without a walk down the tree: the
-    deepest page whose address starts the path is found in one query and
-    loaded, with what it shows of its own (images, terms, its locale), in
-    one more; the rest of the path is its own to route (a routable page's
-    feeds, results)."""
+    deepest live page whose address starts the path is found in one query
+    and loaded, with what it shows of its own (images, terms, its locale),
+    in one more; the rest of the path is its own to route (a routable page's
+    feeds and results, or a child that is not live, which answers 404 as
+    Wagtail's walk would)."""
     prefixes = [root.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
     match = (
-        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path, live=True)
         .order_by("-depth")
         .values_list("pk", "content_type_id", "depth")
         .first()

@@ -198,6 +198,14 @@ def test_a_page_below_the_menu_purges_itself_its_parent_and_children(site, purge
     assert site.home.url not in paths
 
 
+def test_a_survey_purges_itself_its_public_summary_and_its_section(site, purged):
+    engage = factories.EngagePageFactory(parent=site.home)
+    survey = factories.SurveyPageFactory(parent=engage)
+    paths = purged(survey, title="Tell us how you learn")
+    assert {survey.url, f"{survey.url}results/", engage.url} <= paths
+    assert site.story.url not in paths
+
+
 def test_a_page_in_the_main_menu_purges_every_page(site, purged):
     paths = purged(site.about, title="About us")
     assert {site.home.url, site.story.url, site.apart.url, site.commitments[2].url, site.groups.url} <= paths

@@ -3,10 +3,10 @@ formatting helpers. Every tag tolerates a missing page or request, so error
 pages and previews render too.
 
 Cost: the whole frame of a page (home page, menu, breadcrumbs, section
-links) is one query (`site_navigation`), its languages one more
-(`page_languages`); nothing is kept between requests here. The menu's
-markup is a fragment keyed by what it shows (see templates/includes/
-header.html)."""
+links, its translations for the language switcher and hreflang, the pages
+it links to) is one query (`site_navigation`); nothing is kept between
+requests here. The menu's markup is a fragment keyed by what it shows (see
+templates/includes/header.html)."""
 
 import hashlib
 import itertools
@@ -37,13 +37,6 @@ def _site(request):
     return Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
 
 
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
-
-
 def _lang(code):
     """The lang attribute for text in language `code`: "" when it is the active language."""
     return code if code and code != get_language() else ""
@@ -57,7 +50,7 @@ class Navigation:
     def __init__(self, request, page, linked_page_ids=()):
         self.page = page if isinstance(page, Page) else None
         self.root, self.menu, self.crumbs, self.sections, self.translations = None, [], [], {}, []
-        self.linked = {}
+        self.linked = {}  # {pk of a linked page: its address in the active language}
         site = _site(request)
         if site is None:
             return
@@ -102,7 +95,6 @@ class Navigation:
             root_path = next((node.path for node in home if node.language == language), site.root_page.path)
         by_path = {node.path: node for node in nodes}
         self.root = by_path.get(root_path) or site.root_page
-        self.linked = {}
         for pk in linked:
             source = next((node for node in nodes if node.pk == pk), None)
             if source is not None:
@@ -142,7 +134,6 @@ class Navigation:
                     "title": node.title,
                     "url": node.get_url(request=request),
                     "home": node.depth == depth,
-                    "current": node.path == page_path,
                     "lang": _lang(node.source_language),
                 }
                 for node in trail
@@ -313,11 +304,8 @@ def link_url(context, link):
     """`{% link_url value as href %}` for a LinkBlock or CallToActionBlock
     value: the chosen page in the current language, or the address."""
     page = link.get("page") if hasattr(link, "get") else None
-    nav = context.get("nav")
-    if page is not None and isinstance(nav, Navigation) and page.pk in nav.linked:
-        return nav.url_of(page.pk)
     if page is not None:
-        return localized_page_url(page, context.get("request"), _language_locale_id(context))
+        return localized_url(context, page)
     return (link.get("url") if hasattr(link, "get") else "") or ""
 
 
@@ -325,11 +313,12 @@ def link_url(context, link):
 def localized_url(context, page):
     """`{% localized_url page.survey_page_id %}` (a pk or a Page): address of
     the page's translation in the active language (the page itself if it
-    has none). Free for the pages the page's `linked_page_ids` names (the
-    navigation found them), one query otherwise."""
+    has none). Free for the pages the navigation found (the page's
+    `linked_page_ids`, the footer's links), one query at most otherwise."""
     nav = context.get("nav")
-    if isinstance(nav, Navigation) and not isinstance(page, Page) and page in nav.linked:
-        return nav.url_of(page)
+    pk = page.pk if isinstance(page, Page) else page
+    if isinstance(nav, Navigation) and pk in nav.linked:
+        return nav.url_of(pk)
     return localized_page_url(page, context.get("request"), _language_locale_id(context))
 
 

@@ -124,6 +124,10 @@ class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
         """The five points of the self-assessment scale, 1 to 5."""
         return [self.scale_label_1, self.scale_label_2, self.scale_label_3, self.scale_label_4, self.scale_label_5]
 
+    def get_cached_paths(self):
+        # The public summary is stored too; the survey and private results never are.
+        return ["/", "/results/"]
+
     def get_submission_class(self):
         return SurveySubmission
 

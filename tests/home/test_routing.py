@@ -79,6 +79,13 @@ def test_a_routable_pages_sub_path_is_not_taken_for_the_page(client, site):
     assert "Fewer infections" in client.get("/stories/").content.decode()
 
 
+def test_a_draft_page_does_not_hide_its_parents_sub_path_or_show_itself(client, site, story_index):
+    factories.StoryPageFactory(parent=story_index, title="A draft called feed", slug="feed", live=False)
+    assert "rss" in client.get("/stories/feed/")["Content-Type"]
+    draft = factories.StoryPageFactory(parent=story_index, title="Still a draft", slug="still-a-draft", live=False)
+    assert client.get(f"/stories/{draft.slug}/").status_code == 404
+
+
 def test_a_change_made_by_another_app_server_shows_on_the_next_request(client, site):
     """Another server changes the row and sends no signal this process
     sees; the menu and breadcrumbs show the new title at once."""
