@@ -8,7 +8,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from commitments.blocks import PillarBlock, SignOfProgressBlock
@@ -194,8 +202,19 @@ class CrosswalkPage(BasePage):
         return context
 
 
-class Framework(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
-    """An earlier quality framework, e.g. the six aims of Crossing the Quality Chasm."""
+class Framework(
+    SlugPerLocaleMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """An earlier quality framework, e.g. the six aims of Crossing the Quality
+    Chasm. Reviewed like a page: the row is the live version (public queries
+    ask for `live=True`); an edit waits in a revision until published."""
 
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=60, help_text=_("Used as a column heading in the crosswalk."))
@@ -226,8 +245,10 @@ class Framework(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Inde
         return self.name
 
 
-class FrameworkElement(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
-    """One aim, characteristic or priority of a framework."""
+class FrameworkElement(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """One aim, characteristic or priority of a framework; reviewed like its framework."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="elements")
     name = models.CharField(max_length=200)

@@ -1,6 +1,12 @@
 """The communications team's groups, their rights and the review workflows,
 created idempotently by `manage.py setup_roles`. Each group's rights are set
-to exactly what is listed here, so running it again repairs drift."""
+to exactly what is listed here, so running it again repairs drift.
+
+The plain-language step is open to Editors, Reviewers and Moderators (never
+to the person who submitted), so a team with one Editor is never blocked:
+a Moderator or a Reviewer takes it. Wagtail emails the members of a task's
+groups when it starts, so everyone who can act on it is told. Every snippet
+visitors read goes through the same review as English pages."""
 
 from django.apps import apps
 from django.conf import settings
@@ -18,9 +24,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import FinalApprovalTask, PlainLanguageReviewTask, Resource
+from home.models import FinalApprovalTask, PlainLanguageReviewTask
 
 EDITORS = "Editors"
+REVIEWERS = "Reviewers"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 ENGAGEMENT_MANAGERS = "Engagement managers"
@@ -28,8 +35,9 @@ ENGAGEMENT_MANAGERS = "Engagement managers"
 COMMUNICATIONS_REVIEW = "Communications review"
 TRANSLATION_REVIEW = "Translation review"
 
-# Snippets visitors read. Wagtail has no per-language snippet rights, so
-# translators may change these models; the translation editor is how they do.
+# Snippets visitors read, each reviewed before it goes live. Wagtail has no
+# per-language snippet rights, so translators hold the model's rights and
+# home.wagtail_hooks refuses them the English instances.
 VISITOR_SNIPPETS = [
     ("commitments", "framework"),
     ("commitments", "frameworkelement"),
@@ -39,8 +47,6 @@ VISITOR_SNIPPETS = [
     ("home", "resource"),
     ("home", "footertext"),
 ]
-PUBLISHABLE_SNIPPETS = [("home", "resource"), ("home", "footertext")]
-LOCKABLE_SNIPPETS = [("home", "resource")]
 EDITOR_SECTIONS = ["commitments.CommitmentIndexPage", "stories.StoryIndexPage", "engage.EngagePage"]
 EDITOR_SECTION_SLUGS = ["about"]
 MEDIA_RIGHTS = [
@@ -131,6 +137,7 @@ def ensure_roles():
     editors, _c = Group.objects.get_or_create(name=EDITORS)
     moderators, _c = Group.objects.get_or_create(name=MODERATORS)
     engagement, _c = Group.objects.get_or_create(name=ENGAGEMENT_MANAGERS)
+    reviewers, _c = Group.objects.get_or_create(name=REVIEWERS)
     access_admin = _permission("wagtailadmin", "access_admin")
 
     _set_rights(
@@ -144,8 +151,7 @@ def ensure_roles():
         [
             access_admin,
             *_snippet_rights(["add", "change"]),
-            *_snippet_rights(["publish"], PUBLISHABLE_SNIPPETS),
-            *_snippet_rights(["lock", "unlock"], LOCKABLE_SNIPPETS),
+            *_snippet_rights(["publish", "lock", "unlock"]),
         ],
         page_rights=[
             (home, ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]) for home in english + others
@@ -158,21 +164,26 @@ def ensure_roles():
     editors.permissions.add(story_contacts)
     moderators.permissions.add(story_contacts, _permission("engage", "delete_storysubmission"))
     _set_rights(engagement, [access_admin, _permission("engage", "view_responses")])
+    # Reviewers change nothing themselves: Wagtail opens the editor to them
+    # while the plain-language step waits for their decision.
+    _set_rights(reviewers, [access_admin])
     translators = ensure_translators_group()
 
     communications = _ensure_workflow(
         COMMUNICATIONS_REVIEW,
         [
-            (PlainLanguageReviewTask, "Plain-language review", [editors]),
+            (PlainLanguageReviewTask, "Plain-language review", [editors, reviewers, moderators]),
             (FinalApprovalTask, "Final approval", [moderators]),
         ],
         english,
     )
     _ensure_workflow(TRANSLATION_REVIEW, [(FinalApprovalTask, "Translation approval", [moderators])], others)
-    # Resources go through the same review as pages.
-    WorkflowContentType.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(Resource), defaults={"workflow": communications}
-    )
+    # Snippets visitors read go through the same review as pages.
+    for app_label, model_name in VISITOR_SNIPPETS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_by_natural_key(app_label, model_name),
+            defaults={"workflow": communications},
+        )
     # Wagtail's sample workflow on the root page would catch pages outside our trees.
     WorkflowPage.objects.filter(page__depth=1).delete()
-    return {group.name: group for group in (editors, moderators, translators, engagement)}
+    return {group.name: group for group in (editors, reviewers, moderators, translators, engagement)}

@@ -1,4 +1,9 @@
-"""Snippets that belong to the whole site: people and resources."""
+"""Snippets that belong to the whole site: people, resources and the footer.
+
+Visitors read all three, so each is drafted and goes through the
+communications review like a page (WorkflowMixin, DraftStateMixin): the row
+holds the live version and public queries ask for `live=True`; an edit waits
+in a revision until it is approved and published."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,7 +24,9 @@ from core.blocks import LinkBlock
 from core.pages import ShownOnEveryPage
 
 
-class Person(RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class Person(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, help_text=_("Job title, e.g. Chief Quality Officer."))
     organization = models.CharField(max_length=200)
@@ -104,7 +111,9 @@ class Resource(
         return "home/previews/resource.html"
 
 
-class FooterText(ShownOnEveryPage, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class FooterText(
+    ShownOnEveryPage, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
     """The footer's words and links, one per language (contact details, the
     same in every language, are in the site settings)."""
 

@@ -1,15 +1,28 @@
-"""The terms stories are filtered by: sectors and stakeholders."""
+"""The terms stories are filtered by: sectors and stakeholders.
+
+Visitors read them (filters, cards, the survey), so a term is drafted and
+reviewed like a page: the row is the live version, public queries ask for
+`live=True`, and an edit waits in a revision until it is published."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 
 from core.pages import SlugPerLocaleMixin
 
 
-class TaxonomyTerm(SlugPerLocaleMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class TaxonomyTerm(
+    SlugPerLocaleMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A term stories are filtered by. Its slug is the same in every language
     so filter links survive a change of language."""
 

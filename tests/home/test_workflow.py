@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
-from home.roles import EDITORS, ENGAGEMENT_MANAGERS, MODERATORS, ensure_roles
+from home.roles import EDITORS, ENGAGEMENT_MANAGERS, MODERATORS, REVIEWERS, ensure_roles
 from tests import factories
 from tests.home.test_page_tree import commitment_form_data
 
@@ -198,3 +198,52 @@ def test_setup_roles_is_idempotent_and_gives_exactly_the_listed_rights(team):
     assert "view_responses" not in editors and "view_responses" in after[ENGAGEMENT_MANAGERS]
     assert after[ENGAGEMENT_MANAGERS] == {"access_admin", "view_responses"}
     assert not Group.objects.get(name=EDITORS).page_permissions.filter(permission__codename="publish_page").exists()
+
+
+@pytest.mark.django_db
+def test_a_one_editor_team_gets_a_page_through_review_and_every_reviewer_is_told(
+    client, django_user_model, home_page, commitments
+):
+    ensure_roles()
+    editor = django_user_model.objects.create_user("solo", "solo@example.org", "pw")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    moderator = django_user_model.objects.create_user("mod", "mod@example.org", "pw")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    reviewer = django_user_model.objects.create_user("rae", "rae@example.org", "pw")
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS))
+    page = commitments[1]
+
+    client.force_login(editor)
+    mail.outbox.clear()
+    assert edit(client, page, "action-submit", summary="Care that keeps you safe.").status_code == 302
+    # The moderator and the reviewer may take the plain-language step, so both are told.
+    told = {address for message in mail.outbox for address in message.to}
+    assert {"mod@example.org", "rae@example.org"} <= told and "solo@example.org" not in told
+
+    client.force_login(moderator)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Awaiting your review" in dashboard and page.title in dashboard
+    assert decide(client, page, "approve", "Plain enough.").status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Final approval"
+    assert decide(client, page, "approve").status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live and page.summary == "Care that keeps you safe." and page.current_workflow_state is None
+    assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_reviewer_can_take_the_plain_language_step_but_not_final_approval(client, team, django_user_model, commitments):
+    reviewer = django_user_model.objects.create_user("rae", "rae@example.org", "pw")
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS))
+    page = commitments[1]
+    client.force_login(team["author"])
+    edit(client, page, "action-submit", summary="Short words only.")
+    client.force_login(reviewer)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    decide(client, page, "approve")
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Final approval"
+    decide(client, page, "approve")
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Final approval" and page.summary != "Short words only."
