@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -153,8 +154,10 @@ class CommitmentPage(BasePage):
         return super().pages_showing_this() | siblings | sections
 
     def get_crosswalk_links(self):
-        return self.crosswalk_links.select_related("element__framework").order_by(
-            "element__framework__sort_order", "element__sort_order"
+        return (
+            self.crosswalk_links.filter(element__live=True, element__framework__live=True)
+            .select_related("element__framework")
+            .order_by("element__framework__sort_order", "element__sort_order")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -185,8 +188,13 @@ class CrosswalkPage(BasePage):
         """Rows of (commitment, [cells]) with one cell per framework, each cell
         the list of that framework's elements the commitment maps to."""
         commitments = CommitmentPage.in_locale(self.locale_id)
-        frameworks = list(Framework.objects.filter(locale_id=self.locale_id).prefetch_related("elements"))
-        links = CrosswalkLink.objects.filter(page__in=commitments).select_related("element")
+        # Only published frameworks and elements: they are reviewed before visitors see them.
+        frameworks = list(
+            Framework.objects.filter(live=True, locale_id=self.locale_id).prefetch_related(
+                Prefetch("elements", queryset=FrameworkElement.objects.filter(live=True))
+            )
+        )
+        links = CrosswalkLink.objects.filter(page__in=commitments, element__live=True).select_related("element")
         cells = {}
         for link in links:
             cells.setdefault((link.page_id, link.element.framework_id), []).append(link)

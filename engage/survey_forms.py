@@ -68,7 +68,7 @@ def term_names(locale_id):
     query (a union) for both taxonomies and both languages."""
     default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     rows = [
-        model.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language))
+        model.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language), live=True)
         .order_by()
         .annotate(field=Value(field), own=Case(When(locale_id=locale_id, then=Value(1)), default=Value(0)))
         .values_list("field", "slug", "name", "sort_order", "own")

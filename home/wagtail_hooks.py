@@ -1,9 +1,11 @@
 from django.http import HttpResponseForbidden
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.panels import PlainLanguageOnCreate, PlainLanguageOnEdit
 from home.models import FooterText, Person, Resource
 
 
@@ -157,3 +159,16 @@ def use_plain_language_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, PlainLanguageCheckerItem):
             items[index] = PlainLanguageCheckerItem(in_editor=item.in_editor)
+
+
+@hooks.register("register_admin_urls")
+def plain_language_urls():
+    """Where the "Plain language" panel asks for readings of the text being typed."""
+    return [
+        path("plain-language/pages/<int:page_id>/", PlainLanguageOnEdit.as_view(), name="plain_language_edit"),
+        path(
+            "plain-language/pages/add/<str:content_type_app_name>/<str:content_type_model_name>/<int:parent_page_id>/",
+            PlainLanguageOnCreate.as_view(),
+            name="plain_language_create",
+        ),
+    ]

@@ -39,8 +39,9 @@ class StoryFilterForm(forms.Form):
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commitment"].queryset = CommitmentPage.in_locale(locale_id)
-        self.fields["sector"].queryset = Sector.objects.filter(locale_id=locale_id)
-        self.fields["stakeholder"].queryset = Stakeholder.objects.filter(locale_id=locale_id)
+        # Only published terms: a term is reviewed before visitors see it.
+        self.fields["sector"].queryset = Sector.objects.filter(live=True, locale_id=locale_id)
+        self.fields["stakeholder"].queryset = Stakeholder.objects.filter(live=True, locale_id=locale_id)
         self._set_choices_in_one_query()
 
     def _set_choices_in_one_query(self):

@@ -236,7 +236,8 @@ class WorkingGroupPage(BasePage):
         verbose_name = _("working group page")
 
     def get_members(self):
-        return self.members.select_related("person", "person__photo")
+        # Only published people: a person's entry is reviewed before visitors see it.
+        return self.members.filter(person__live=True).select_related("person", "person__photo")
 
 
 class WorkingGroupMember(TranslatableMixin, Orderable):

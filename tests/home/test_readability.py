@@ -6,13 +6,15 @@ import re
 
 import pytest
 import textstat
+from textstat.textstat import textstatistics
+from wagtail.models import Locale
 
 from commitments.models import CommitmentPage
-from core.readability import page_text, reading_report, summary_grade, text_grade
+from core.readability import field_readings, page_text, reading_report, text_report
 from home.models import StandardPage
 from home.wagtail_hooks import ALT_TEXT_PATTERN, ALT_TEXT_RULE
-from stories.models import StoryPage
 from tests import factories
+from tests.home.test_page_tree import commitment_form_data
 
 # Page instances look up the default locale, so even unsaved ones need the database.
 pytestmark = pytest.mark.django_db
@@ -77,12 +79,50 @@ def test_a_sentence_of_exactly_25_words_is_not_flagged():
     assert reading_report(page).long_sentences == [LONG_2]
 
 
-def test_summary_grade_only_for_commitments_and_stories():
-    assert summary_grade(unsaved_commitment(summary=COMPLEX_SUMMARY)) > 8
-    assert summary_grade(unsaved_commitment(summary="Care that puts your goals first.")) is None  # under ten words
-    assert summary_grade(StoryPage(title="A story", summary=COMPLEX_SUMMARY)) > 8
-    assert summary_grade(StandardPage(title="About", body=[])) is None
-    assert text_grade("<p>Too short.</p>") is None
+def test_each_text_field_is_measured_on_its_own():
+    page = unsaved_commitment(summary=COMPLEX_SUMMARY, for_people=f"<p>{SIMPLE}</p>")
+    readings = {reading.name: reading.report for reading in field_readings(page)}
+    assert set(readings) == {"summary", "for_people"}
+    assert readings["summary"].grade > 8 and not readings["summary"].is_plain
+    assert readings["for_people"].grade == round(textstat.flesch_kincaid_grade(SIMPLE), 1)
+    assert readings["for_people"].is_plain
+    assert text_report("<p>Too short.</p>").score is None
+
+
+def test_tables_measures_and_sources_are_not_measured():
+    hard_table_text = "Interdisciplinary multidimensional organizational epidemiological considerations"
+    page = StandardPage(
+        title="About",
+        intro=SIMPLE,
+        body=[
+            ("paragraph", f"<p>{SIMPLE}</p>"),
+            (
+                "table",
+                {"caption": hard_table_text, "header": [hard_table_text], "rows": [{"cells": [hard_table_text]}]},
+            ),
+            ("statistic", {"value": "80%", "label": hard_table_text, "source": hard_table_text}),
+            ("quote", {"text": SIMPLE, "attribution": hard_table_text}),
+        ],
+    )
+    body = next(reading for reading in field_readings(page) if reading.name == "body")
+    assert hard_table_text.split()[0] not in page_text(page)
+    assert body.report.is_plain and body.report.words == 2 * textstat.lexicon_count(SIMPLE)
+
+
+def test_spanish_pages_use_the_fernandez_huerta_reading_ease():
+    locale_es, _created = Locale.objects.get_or_create(language_code="es")
+    sencillo = (
+        "Nuestro equipo ayuda a los pacientes a recibir mejor atención. Preguntamos qué es lo más importante "
+        "para usted. Luego planeamos juntos su tratamiento."
+    )
+    page = unsaved_commitment(for_people=f"<p>{sencillo}</p>", locale=locale_es)
+    report = next(reading.report for reading in field_readings(page) if reading.name == "for_people")
+    spanish = textstatistics()
+    spanish.set_lang("es")
+    assert report.score == round(spanish.fernandez_huerta(sencillo), 1)
+    assert report.grade is None and report.is_plain and report.scale.higher_is_easier
+    # The English formula is untouched by the Spanish one.
+    assert reading_report(unsaved_commitment(for_people=f"<p>{SIMPLE}</p>")).grade == 1.6
 
 
 @pytest.mark.parametrize(
@@ -115,25 +155,51 @@ def test_panel_on_the_edit_view(client, admin_user, commitment):
     response = client.get(f"/admin/pages/{commitment.pk}/edit/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Plain language" in html
-    assert "grade" in html
+    assert "Plain language" in html and "Flesch-Kincaid grade" in html
+    assert 'data-controller="plain-language"' in html and "js/plain_language.js" in html
     assert LONG_2 in html  # the long sentence, flagged
-    assert "The summary reads above grade 8" not in html
+    assert "data-plain-language-hard" not in html
 
 
-def test_panel_reads_the_last_saved_revision_and_warns_about_the_summary(client, admin_user, commitment):
+def test_panel_reads_the_last_saved_revision_and_flags_the_hard_summary(client, admin_user, commitment):
     commitment.summary = COMPLEX_SUMMARY
     commitment.save_revision()  # a draft: the live page keeps its plain summary
     client.force_login(admin_user)
     html = client.get(f"/admin/pages/{commitment.pk}/edit/").content.decode()
-    assert "The summary reads above grade 8: try shorter sentences and simpler words." in html
+    summary = re.search(r'data-plain-language-field="summary">(.*?)</li>', html, re.S).group(1)
+    assert "Hard to read: try shorter sentences and simpler words." in summary
 
 
-def test_new_page_asks_for_a_draft(client, admin_user, commitment_index):
+def test_panel_updates_from_the_text_being_typed(client, admin_user, commitment):
+    client.force_login(admin_user)
+    data = commitment_form_data(
+        title=commitment.title, slug=commitment.slug, number=commitment.number, summary=COMPLEX_SUMMARY
+    )
+    response = client.post(f"/admin/plain-language/pages/{commitment.pk}/", data)
+    assert response.status_code == 200
+    summary = re.search(r'data-plain-language-field="summary">(.*?)</li>', response.content.decode(), re.S).group(1)
+    assert "Hard to read" in summary
+    commitment.refresh_from_db()
+    assert commitment.summary != COMPLEX_SUMMARY  # nothing was saved
+
+
+def test_panel_on_a_new_page_updates_as_the_editor_types(client, admin_user, commitment_index):
     client.force_login(admin_user)
     response = client.get(f"/admin/pages/add/commitments/commitmentpage/{commitment_index.pk}/")
     assert response.status_code == 200
-    assert "Save a draft to see the reading level." in response.content.decode()
+    assert "Write some text to see its reading level." in response.content.decode()
+    url = f"/admin/plain-language/pages/add/commitments/commitmentpage/{commitment_index.pk}/"
+    answer = client.post(url, commitment_form_data(title="New", slug="new", number=9, summary=COMPLEX_SUMMARY))
+    assert answer.status_code == 200 and "Hard to read" in answer.content.decode()
+    # A form the editor's browser did not send whole is refused, not a server error.
+    assert client.post(url, {"title": "New"}).status_code == 400
+
+
+def test_checks_panel_shows_no_second_readability_verdict(client, admin_user, commitment):
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{commitment.pk}/edit/").content.decode()
+    assert "data-content-readability-score" not in html
+    assert "See the Plain language panel" in html
 
 
 def axe_configuration(html):
