@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks, page_cache, renditions  # noqa: F401 - checks register themselves
+        from core.translation import sync
 
         renditions.connect()
         page_cache.connect()
+        sync.connect()

@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import translation_views
 from core.admin_login import RateLimitedLoginView
 from core.sitemaps import TranslatedSitemap
 from home import views
@@ -17,12 +16,6 @@ ADMIN = settings.ADMIN_PATH
 handler500 = "lhs_cms.errors.server_error"
 
 urlpatterns = [
-    # Checked before wagtail-localize's own view (see home/translation_views.py).
-    path(
-        f"{ADMIN}/localize/translate/<int:translation_id>/pofile/upload/",
-        translation_views.upload_pofile,
-        name="checked_upload_pofile",
-    ),
     # Before Wagtail's own login view: the same view, with failures counted.
     path(f"{ADMIN}/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path(f"{ADMIN}/", include(wagtailadmin_urls)),
