@@ -3,10 +3,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from commitments.models import Framework, FrameworkElement
+from core.language_rights import VisitorSnippetIndexView
 
 
 class FrameworkViewSet(SnippetViewSet):
     model = Framework
+    index_view_class = VisitorSnippetIndexView
     icon = "table"
     list_display = ["name", "short_name", "year"]
     search_fields = ["name"]
@@ -14,6 +16,7 @@ class FrameworkViewSet(SnippetViewSet):
 
 class FrameworkElementViewSet(SnippetViewSet):
     model = FrameworkElement
+    index_view_class = VisitorSnippetIndexView
     icon = "list-ul"
     list_display = ["name", "framework", "group"]
     list_filter = ["framework"]

@@ -146,6 +146,8 @@ def ensure_roles():
         page_rights=[(section, ["add_page", "change_page"]) for section in _editor_sections(english)],
         collection_rights=MEDIA_RIGHTS,
     )
+    # Moderators may delete pages, except those the site depends on
+    # (home.wagtail_hooks keeps those for superusers).
     _set_rights(
         moderators,
         [
@@ -154,7 +156,8 @@ def ensure_roles():
             *_snippet_rights(["publish", "lock", "unlock"]),
         ],
         page_rights=[
-            (home, ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]) for home in english + others
+            (home, ["add_page", "change_page", "publish_page", "delete_page", "lock_page", "unlock_page"])
+            for home in english + others
         ],
         collection_rights=MEDIA_RIGHTS,
     )

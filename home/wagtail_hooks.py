@@ -1,16 +1,25 @@
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.language_rights import VisitorSnippetIndexView, may_change, may_change_default_language
 from core.panels import PlainLanguageOnCreate, PlainLanguageOnEdit
 from home.models import FooterText, Person, Resource
+from home.roles import EDITOR_SECTIONS
 
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    index_view_class = VisitorSnippetIndexView
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "role", "organization"]
@@ -19,6 +28,7 @@ class PersonViewSet(SnippetViewSet):
 
 class ResourceViewSet(SnippetViewSet):
     model = Resource
+    index_view_class = VisitorSnippetIndexView
     icon = "doc-full"
     menu_label = _("Resources")
     list_display = ["title", "kind", "date"]
@@ -28,6 +38,7 @@ class ResourceViewSet(SnippetViewSet):
 
 class FooterTextViewSet(SnippetViewSet):
     model = FooterText
+    index_view_class = VisitorSnippetIndexView
     icon = "doc-empty"
     menu_label = _("Footer")
     list_display = ["__str__", "live"]
@@ -172,3 +183,98 @@ def plain_language_urls():
             name="plain_language_create",
         ),
     ]
+
+
+# Translators hold a snippet model's rights for its translations; the English
+# instances are not theirs to change (core.language_rights).
+def _refuse_default_language():
+    return HttpResponseForbidden(
+        _(
+            "Only editors and moderators may change the English version. "
+            "Translators change the translations: open this item in your language instead."
+        )
+    )
+
+
+@hooks.register("before_edit_snippet")
+def refuse_english_snippet_edit_to_translators(request, instance):
+    if not may_change(request.user, instance):
+        return _refuse_default_language()
+    return None
+
+
+@hooks.register("before_create_snippet")
+def refuse_english_snippet_creation_to_translators(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return None
+    language = request.GET.get("locale") or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE and not may_change_default_language(request.user):
+        return _refuse_default_language()
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_english_snippet_deletion_to_translators(request, instances):
+    if any(not may_change(request.user, instance) for instance in instances):
+        return _refuse_default_language()
+    return None
+
+
+# The survey is built from the commitment pages, and the section indexes hold
+# the site's listings: deleting one (or a page above one) breaks the site, so
+# only a superuser may.
+PROTECTED_PAGE_MODELS = ("commitments.CommitmentPage", *EDITOR_SECTIONS, "home.HomePage")
+
+
+def _protected_pages(pages):
+    """The pages among these, or below them, that the site depends on."""
+    protected = Page.objects.none()
+    for page in pages:
+        protected |= Page.objects.filter(path__startswith=page.path)
+    types = [ContentType.objects.get_for_model(apps.get_model(label)) for label in PROTECTED_PAGE_MODELS]
+    return protected.filter(content_type__in=types)
+
+
+def _refuse_deleting_protected(request, pages):
+    if request.user.is_superuser:
+        return None
+    protected = _protected_pages(pages).first()
+    if protected is None:
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” cannot be deleted: the site depends on it (the survey is built from the commitments, "
+            "and section pages hold the listings). Unpublish or edit it instead, or ask an administrator."
+        )
+        % {"title": protected.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_pages_the_site_depends_on(request, page):
+    return _refuse_deleting_protected(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_pages_the_site_depends_on(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return _refuse_deleting_protected(request, objects)
+    return None
+
+
+# An English page's translations follow it: deleting it deletes them (and
+# their aliases), unpublishing it unpublishes them. Wagtail's confirmation
+# pages count them and our templates list them before the editor confirms.
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def translations_follow_the_english_page(pages, action):
+    if action not in ("delete", "unpublish"):
+        return None
+    followers = {}
+    for page in pages:
+        if page.locale.language_code != settings.LANGUAGE_CODE:
+            continue
+        translations = Page.objects.translation_of(page, inclusive=False)
+        followers[page] = translations.filter(alias_of__isnull=True) if action == "unpublish" else translations
+    return followers

@@ -2,11 +2,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.language_rights import VisitorSnippetIndexView
 from stories.models import Sector, Stakeholder
 
 
 class SectorViewSet(SnippetViewSet):
     model = Sector
+    index_view_class = VisitorSnippetIndexView
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name"]
@@ -14,6 +16,7 @@ class SectorViewSet(SnippetViewSet):
 
 class StakeholderViewSet(SnippetViewSet):
     model = Stakeholder
+    index_view_class = VisitorSnippetIndexView
     icon = "group"
     list_display = ["name", "slug"]
     search_fields = ["name"]
