@@ -233,7 +233,9 @@ def test_a_one_editor_team_gets_a_page_through_review_and_every_reviewer_is_told
 
 
 @pytest.mark.django_db
-def test_a_reviewer_can_take_the_plain_language_step_but_not_final_approval(client, team, django_user_model, commitments):
+def test_a_reviewer_can_take_the_plain_language_step_but_not_final_approval(
+    client, team, django_user_model, commitments
+):
     reviewer = django_user_model.objects.create_user("rae", "rae@example.org", "pw")
     reviewer.groups.add(Group.objects.get(name=REVIEWERS))
     page = commitments[1]
