@@ -118,6 +118,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+    "DB_PREPARED_STATEMENTS", "on"
+).strip().lower() not in {"off", "0", "false", "no"}:
+    # Server-side binding lets psycopg prepare a statement the second time a
+    # connection runs it, so PostgreSQL plans a page's queries once per
+    # connection, not on every request (about a third of their database
+    # time; bench/RESULTS.md). Turn off behind a transaction-pooling PgBouncer.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "server_side_binding": True,
+        "prepare_threshold": 2,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
