@@ -8,8 +8,8 @@ from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 
-from home.models import HomePage
 from lhs_cms.errors import is_database_unavailable
+from tests.failures import database_fails
 
 
 class DatabaseDownMiddleware:
@@ -20,13 +20,6 @@ class DatabaseDownMiddleware:
 
     def __call__(self, request):
         raise InterfaceError("connection already closed")
-
-
-def failing(error):
-    def fail(*args, **kwargs):
-        raise error
-
-    return fail
 
 
 def assert_standalone_page(response, language):
@@ -46,9 +39,9 @@ def visitor():
 
 @override_settings(DEBUG=False)
 @pytest.mark.django_db
-def test_a_database_outage_gets_the_friendly_503(visitor, home_page, monkeypatch):
-    monkeypatch.setattr(HomePage, "get_context", failing(OperationalError("could not connect to server")))
-    response = visitor.get("/")
+def test_a_database_outage_gets_the_friendly_503(visitor, home_page):
+    with database_fails(OperationalError("could not connect to server")):
+        response = visitor.get("/")
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
     html = assert_standalone_page(response, "en")
@@ -58,9 +51,9 @@ def test_a_database_outage_gets_the_friendly_503(visitor, home_page, monkeypatch
 
 @override_settings(DEBUG=False)
 @pytest.mark.django_db
-def test_the_503_page_speaks_the_language_of_the_address(visitor, home_page, monkeypatch):
-    monkeypatch.setattr(HomePage, "get_context", failing(OperationalError("server closed the connection")))
-    response = visitor.get("/es/")
+def test_the_503_page_speaks_the_language_of_the_address(visitor, home_page):
+    with database_fails(OperationalError("server closed the connection")):
+        response = visitor.get("/es/")
     assert response.status_code == 503
     html = assert_standalone_page(response, "es")
     assert "Ir a la página de inicio" in html and 'href="/es/"' in html
@@ -77,9 +70,9 @@ def test_a_database_failure_inside_a_middleware_gets_the_503_too(visitor):
 
 @override_settings(DEBUG=False)
 @pytest.mark.django_db
-def test_other_failures_get_the_500_page_uncached(visitor, home_page, monkeypatch):
-    monkeypatch.setattr(HomePage, "get_context", failing(RuntimeError("boom")))
-    response = visitor.get("/es/")
+def test_other_failures_get_the_500_page_uncached(visitor, home_page):
+    with database_fails(RuntimeError("boom")):
+        response = visitor.get("/es/")
     assert response.status_code == 500
     assert "Retry-After" not in response
     html = assert_standalone_page(response, "es")

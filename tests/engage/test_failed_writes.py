@@ -14,6 +14,7 @@ from stories.models import StoryPage
 from tests import factories
 from tests.engage.test_share_story import story_data
 from tests.engage.test_survey import ABOUT, SCORES, VIEWS, post_step
+from tests.failures import database_fails, writes_to
 
 
 @pytest.fixture
@@ -21,18 +22,16 @@ def visitor():
     return Client(raise_request_exception=False)
 
 
-def connection_lost(*args, **kwargs):
-    raise OperationalError("server closed the connection unexpectedly")
+CONNECTION_LOST = OperationalError("server closed the connection unexpectedly")
 
 
 @override_settings(DEBUG=False)
 @pytest.mark.django_db(transaction=True)
-def test_a_story_is_stored_whole_or_not_at_all(visitor, home_page, story_index, monkeypatch):
+def test_a_story_is_stored_whole_or_not_at_all(visitor, home_page, story_index):
     share_page = factories.ShareStoryPageFactory(parent=factories.EngagePageFactory(parent=home_page))
     revisions, log_entries = Revision.objects.count(), PageLogEntry.objects.count()
     # The last write of the story: the page, its revision and log entry are already made.
-    with monkeypatch.context() as patch:
-        patch.setattr(StorySubmission.objects, "create", connection_lost)
+    with database_fails(CONNECTION_LOST, when=writes_to(StorySubmission._meta.db_table)):
         response = visitor.post(share_page.url, story_data())
     assert response.status_code == 503
     assert not StoryPage.objects.exists()
@@ -47,7 +46,7 @@ def test_a_story_is_stored_whole_or_not_at_all(visitor, home_page, story_index, 
 
 @override_settings(DEBUG=False)
 @pytest.mark.django_db(transaction=True)
-def test_survey_answers_survive_a_failed_send(visitor, home_page, commitments, monkeypatch):
+def test_survey_answers_survive_a_failed_send(visitor, home_page, commitments):
     engage = factories.EngagePageFactory(parent=home_page)
     survey = factories.SurveyPageFactory(parent=engage)
     factories.SurveyFormFieldFactory(
@@ -59,8 +58,7 @@ def test_survey_answers_survive_a_failed_send(visitor, home_page, commitments, m
     for number, answers in enumerate((ABOUT, VIEWS, SCORES), start=1):
         assert post_step(visitor, survey, number, answers).status_code == 303
 
-    with monkeypatch.context() as patch:
-        patch.setattr(SurveySubmission.objects, "create", connection_lost)
+    with database_fails(CONNECTION_LOST, when=writes_to(SurveySubmission._meta.db_table)):
         response = post_step(visitor, survey, 4, {"consent": "on"})
     assert response.status_code == 503
     assert not SurveySubmission.objects.exists()

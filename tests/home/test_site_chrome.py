@@ -83,16 +83,13 @@ def test_500_page_renders_without_a_database_or_context():
 
 @override_settings(DEBUG=False)
 @pytest.mark.django_db
-def test_a_server_error_shows_the_500_page(home_page, monkeypatch):
+def test_a_server_error_shows_the_500_page(home_page):
     from django.test import Client
 
-    from home.models import HomePage
+    from tests.failures import database_fails
 
-    def explode(*args, **kwargs):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(HomePage, "get_context", explode)
-    response = Client(raise_request_exception=False).get("/")
+    with database_fails(RuntimeError("boom")):
+        response = Client(raise_request_exception=False).get("/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
 
