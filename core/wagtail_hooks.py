@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 
 from core.translation import po_upload
 from core.translation.editor import edit_with_review
-from core.translation.start import StartPageTranslationView
+from core.translation.start import StartPageTranslationView, StartSnippetTranslationView
 from core.translation.views import TranslationDashboardView, may_see_dashboard
 
 AHEAD_OF_WAGTAIL_LOCALIZE = -1
@@ -23,6 +23,11 @@ def translation_urls():
             "localize/submit/page/<int:page_id>/",
             StartPageTranslationView.as_view(),
             name="start_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            StartSnippetTranslationView.as_view(),
+            name="start_snippet_translation",
         ),
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",

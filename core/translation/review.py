@@ -10,9 +10,13 @@ choice). Invariants:
   turns the alias into that page as the revision goes live.
 - Starting a translation ("Translate this page") only records what is to be
   translated: the target is an alias of its source (made if missing), never a
-  copy with the English text in it.
+  copy with the English text in it. A snippet with drafts gets its copy as a
+  draft (not live); one without drafts cannot be kept from the public.
 """
 
+import contextlib
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -102,3 +106,18 @@ def is_publishable_without_review(instance, user):
         opts = type(instance)._meta
         return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
     return True
+
+
+def start_snippet_translation(instance, locales):
+    """Record that the snippet is to be translated into `locales`; a new copy
+    in each is saved as a draft when the model has drafts."""
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    for locale in locales:
+        if locale.pk == source.locale_id:
+            continue
+        translation, _created = Translation.objects.update_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        # As wagtail-localize does: a copy that does not validate yet is made later, from the editor.
+        with contextlib.suppress(ValidationError):
+            translation.save_target(publish=not isinstance(instance, DraftStateMixin))

@@ -267,3 +267,17 @@ def test_the_dashboard_query_count_is_flat_from_10_to_200_pages(
     with django_assert_max_num_queries(30):
         at_200 = _dashboard_queries(client)
     assert at_200 == at_10
+
+
+@pytest.mark.django_db
+def test_starting_a_snippet_translation_makes_a_draft_not_a_public_copy(client, site, spanish):
+    sector = factories.SectorFactory(name="Hospitals", slug="hospitals")
+    sector.save_revision().publish()
+    client.force_login(site["translator"])
+    response = client.post(f"/admin/localize/submit/snippet/stories/sector/{sector.pk}/", {"locales": [spanish.pk]})
+    assert response.status_code == 302
+    copy = type(sector).objects.get(translation_key=sector.translation_key, locale=spanish)
+    assert not copy.live
+    # Its translation is put to review from the editor, like a page's.
+    edit = client.get(f"/admin/snippets/stories/sector/edit/{copy.pk}/")
+    assert edit.status_code == 200 and 'value="submit-for-review"' in edit.content.decode()
