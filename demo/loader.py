@@ -6,6 +6,7 @@ nothing. `reset()` removes the demo content so it can be rebuilt."""
 
 import datetime
 import json
+import os
 import uuid
 
 from django.core.files.base import ContentFile
@@ -48,6 +49,13 @@ MENU_SLUGS = {"about", "commitments", "stories", "engage", "contact"}
 def _stream(blocks):
     """Raw StreamField JSON from (type, value) pairs."""
     return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
+
+
+def demo_address():
+    """Host and port where `make demo` serves (runserver 127.0.0.1:$PORT),
+    so the Site's root URL (canonical links, hreflang, sitemap, feeds,
+    JSON-LD, admin emails) points to a live address."""
+    return "127.0.0.1", int(os.environ.get("PORT") or 8000)
 
 
 def _date(text):
@@ -301,13 +309,20 @@ class DemoLoader:
             home.save_revision().publish()
             self._created("page / (home)")
         site = Site.objects.filter(is_default_site=True).first()
+        hostname, port = demo_address()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=content.SITE["name"]
+                hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=content.SITE["name"]
             )
-        elif site.root_page_id != home.pk or site.site_name != content.SITE["name"]:
+        elif (site.root_page_id, site.site_name, site.hostname, site.port) != (
+            home.pk,
+            content.SITE["name"],
+            hostname,
+            port,
+        ):
             site.root_page = home
             site.site_name = content.SITE["name"]
+            site.hostname, site.port = hostname, port
             site.save()
         self.pages_by_path["/"] = home
         return home, is_new

@@ -9,37 +9,28 @@ from pathlib import Path
 
 import polib
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
 
-from commitments.models import CommitmentIndexPage, CommitmentPage, CrosswalkPage, Framework, FrameworkElement
-from demo import content
-from engage.models import EngagePage, SurveyPage
-from home.models import FooterText, HomePage, Person, Resource
-from stories.models import Sector, Stakeholder, StoryIndexPage, StoryPage
+from commitments.models import Framework, FrameworkElement
+from home.models import FooterText, Person, Resource
+from stories.models import Sector, Stakeholder
 
 CATALOGUE = Path(__file__).with_name("content_es.po")
 LANGUAGE = "es"
 
 
 def objects_to_translate(source_locale):
-    """What the demo translates, snippets first: a page's translation needs
-    the snippets it refers to translated already."""
+    """What the demo translates: every visitor-facing snippet, then every
+    page in tree order. Snippets come first because a page's translation
+    needs the snippets it refers to translated already, and parents come
+    before their children."""
     snippets = [Framework, FrameworkElement, Sector, Stakeholder, Person, Resource, FooterText]
     objects = [obj for model in snippets for obj in model.objects.filter(locale=source_locale).order_by("pk")]
-    pages = [
-        HomePage.objects.filter(locale=source_locale).first(),
-        CommitmentIndexPage.objects.filter(locale=source_locale).first(),
-        *CommitmentPage.objects.filter(locale=source_locale).order_by("number"),
-        CrosswalkPage.objects.filter(locale=source_locale).first(),
-        StoryIndexPage.objects.filter(locale=source_locale).first(),
-        *StoryPage.objects.filter(locale=source_locale, slug__in=content.HOME["featured_stories"]).order_by("pk"),
-        EngagePage.objects.filter(locale=source_locale).first(),
-        SurveyPage.objects.filter(locale=source_locale).first(),
-    ]
-    return objects + [page for page in pages if page is not None]
+    pages = Page.objects.filter(locale=source_locale, depth__gt=1).order_by("path").specific()
+    return objects + list(pages)
 
 
 def source_strings(objects):
