@@ -255,7 +255,7 @@ class ResponsesReport(ReportView):
     def dispatch(self, request, *args, **kwargs):
         if not can_view_responses(request.user):
             # Plain, where Wagtail's permission checks redirect to the admin's home page.
-            return HttpResponseForbidden("You do not have permission to see survey responses.")
+            return HttpResponseForbidden(str(_("You do not have permission to see survey responses.")))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -264,7 +264,9 @@ class ResponsesReport(ReportView):
         if self.is_export:
             errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in self.filters.errors.items())
             return HttpResponse(
-                f"The filters are not valid. {errors}", status=400, content_type="text/plain; charset=utf-8"
+                _("The filters are not valid. %(errors)s") % {"errors": errors},
+                status=400,
+                content_type="text/plain; charset=utf-8",
             )
         self.object_list = self.model.objects.none()
         return self.render_to_response(self.get_context_data(), status=400)

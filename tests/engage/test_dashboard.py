@@ -131,6 +131,21 @@ def test_editors_and_moderators_get_a_plain_403(client, team, responses, role, u
 
 
 @pytest.mark.django_db
+def test_the_refusal_and_a_bad_export_filter_speak_the_users_admin_language(client, team, responses):
+    from wagtail.users.models import UserProfile
+
+    for user in (team["editor"], team["manager"]):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "es"
+        profile.save()
+    client.force_login(team["editor"])
+    assert "No tiene permiso para ver las respuestas" in client.get(DASHBOARD).content.decode()
+    client.force_login(team["manager"])
+    refused = export(client, "csv", date_from="not-a-date")
+    assert refused.status_code == 400 and refused.content.decode().startswith("Los filtros no son válidos.")
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("url", [DASHBOARD, RESULTS_ONLY, CSV, XLSX])
 def test_anonymous_visitors_are_sent_to_the_login_page(client, responses, url):
     response = client.get(url)
