@@ -1,10 +1,15 @@
+import datetime
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.http import HttpResponseForbidden
+from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
@@ -278,3 +283,42 @@ def translations_follow_the_english_page(pages, action):
         translations = Page.objects.translation_of(page, inclusive=False)
         followers[page] = translations.filter(alias_of__isnull=True) if action == "unpublish" else translations
     return followers
+
+
+# Wagtail's autosave creates a new page from the create view in the
+# background, then moves the editor to the page's edit view. An explicit save
+# sent in between still goes to the create view, where the autosaved page's
+# slug would refuse it. It is the same page: the save is handed, with all
+# that was typed, to that page's edit view (307 keeps the POST).
+AUTOSAVE_ADOPTION_WINDOW = datetime.timedelta(minutes=2)
+
+
+@hooks.register("before_create_page")
+def save_into_the_page_autosave_just_created(request, parent_page, page_class):
+    slug = request.POST.get("slug") if request.method == "POST" else None
+    if not slug:
+        return None
+    autosaved = (
+        page_class.objects.child_of(parent_page)
+        .filter(
+            slug=slug,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            latest_revision_created_at__gte=timezone.now() - AUTOSAVE_ADOPTION_WINDOW,
+        )
+        .first()
+    )
+    if autosaved is None or autosaved.revisions.count() > 1:
+        return None
+    return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[autosaved.pk]), status=307)
+
+
+@hooks.register("insert_editor_js")
+def length_limit_counters():
+    return format_html(
+        '<script src="{}" data-count-text="{}" data-over-text="{}"></script>',
+        static("js/length_limits.js"),
+        _("%(length)s of %(limit)s characters"),
+        _("%(over)s characters too many: the limit is %(limit)s."),
+    )
