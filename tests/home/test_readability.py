@@ -232,3 +232,15 @@ def test_editor_checks_panel_runs_the_stricter_checks(client, admin_user, commit
     client.force_login(admin_user)
     html = client.get(f"/admin/pages/{commitment.pk}/edit/").content.decode()
     assert_strict(axe_configuration(html))
+
+
+def test_panel_speaks_the_editors_language(client, admin_user, commitment):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{commitment.pk}/edit/").content.decode()
+    assert "Medido con el grado de Flesch-Kincaid." in html
+    assert "Vea el panel Lenguaje claro" in html
