@@ -5,13 +5,14 @@ those who translate (may submit translations) or publish translations (may
 publish pages in another language's tree)."""
 
 from django import forms
-from django.contrib.auth.models import Permission
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import GroupPagePermission
 
 from core.translation.status import SNIPPETS_SECTION, STATUS_LABELS, overview
 
@@ -19,14 +20,22 @@ ROWS_PER_PAGE = 100
 
 
 def may_see_dashboard(user):
+    """Asked by the menu and the view in one request: answered once per user object."""
+    if not hasattr(user, "_may_see_translation_dashboard"):
+        user._may_see_translation_dashboard = _may_see_dashboard(user)
+    return user._may_see_translation_dashboard
+
+
+def _may_see_dashboard(user):
     if not user.is_active or not user.has_perm("wagtailadmin.access_admin"):
         return False
     if user.is_superuser or user.has_perm("wagtail_localize.submit_translation"):
         return True
-    publish = Permission.objects.filter(content_type__app_label="wagtailcore", codename="publish_page")
     return (
-        GroupPagePermission.objects.filter(group__user=user, permission__in=publish)
-        .exclude(page__locale__language_code=Locale.get_default().language_code)
+        GroupPagePermission.objects.filter(
+            group__user=user, permission__content_type__app_label="wagtailcore", permission__codename="publish_page"
+        )
+        .exclude(page__locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
         .exists()
     )
 
