@@ -115,6 +115,15 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
             Q(path=self.path[: -self.steplen], depth__gt=1) | Q(path__startswith=self.path, depth=self.depth + 1)
         )
 
+    def serve_password_required_response(self, request, form, action_url):
+        """Wagtail's password form, in the site's frame
+        (templates/wagtailcore/password_required.html); a wrong password is
+        refused with a 403 and the form's message."""
+        response = super().serve_password_required_response(request, form, action_url)
+        if form.is_bound:
+            response.status_code = 403
+        return response
+
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions of
         the page and its ancestors, an alias taking its source's. None at
