@@ -47,10 +47,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import SessionWizardView
+from wagtail.contrib.forms.forms import FormBuilder
 
 from engage import guards, self_assessment
 from engage.charts import Bar, bar_chart
-from engage.models.survey import SurveySubmission, new_results_token
+from engage.models.survey import SurveyFormField, SurveySubmission, new_results_token
 from engage.survey_forms import (
     MAX_ANSWER_LENGTH,
     AboutYouForm,
@@ -94,8 +95,10 @@ class Step:
 
 
 def wizard_prefix(page):
-    """Where a survey page's answers wait in the session; also the prefix of its step field."""
-    return f"survey-{page.pk}"
+    """Where a survey's answers wait in the session; also the prefix of its
+    step field. The same for every language of the survey (its translation
+    key), so switching language mid-survey resumes the same answers."""
+    return f"survey-{page.translation_key}"
 
 
 def step_field(page):
@@ -210,9 +213,39 @@ class SurveyWizard(SessionWizardView):
 
     # Requests ----------------------------------------------------------------
 
+    def carry_over_answers(self):
+        """Answers given to the survey in another language, in this page's
+        words: the answers are kept under the survey's own field names, the
+        same in every language, but a choice is stored as its text, so it is
+        mapped to the choice at the same place in this page's list."""
+        kept = self.storage.get_step_data(VIEWS)
+        if not kept:
+            return
+        builder = FormBuilder([])
+        fields = SurveyFormField.objects.filter(page__translation_key=self.page.translation_key).exclude(choices="")
+        choices = {}  # clean_name: {page pk: [choice texts]}
+        for field in fields.only("page_id", "clean_name", "choices"):
+            texts = [value for value, _label in builder.get_formatted_field_choices(field)]
+            choices.setdefault(field.clean_name, {})[field.page_id] = texts
+        changed = False
+        for name, by_page in choices.items():
+            own = by_page.get(self.page.pk)
+            if own is None or name not in kept:
+                continue
+            mapped = []
+            for value in kept.getlist(name):
+                place = next((texts.index(value) for texts in by_page.values() if value in texts), None)
+                mapped.append(own[place] if value not in own and place is not None and place < len(own) else value)
+            if mapped != kept.getlist(name):
+                kept.setlist(name, mapped)
+                changed = True
+        if changed:
+            self.storage.set_step_data(VIEWS, kept)
+
     def get(self, request, *args, **kwargs):
         if getattr(request, "is_preview", False) and getattr(request, "preview_mode", "") == "landing":
             return self.render_thanks()
+        self.carry_over_answers()
         step = self.step_numbered(request.GET.get("step", "1"))
         if step is None:
             return self.show_again(WRONG_STEP)
@@ -226,6 +259,7 @@ class SurveyWizard(SessionWizardView):
         request = self.request
         if guards.is_spam(request):
             return self.render_thanks()
+        self.carry_over_answers()
         step = request.POST.get(step_field(self.page))
         if step not in self.get_form_list():
             return self.show_again(WRONG_STEP)

@@ -125,6 +125,7 @@ def pytest_runtest_teardown(item, nextitem):
 # the demo site share one load (and the browser tests one Chromium).
 DEMO_GROUP = (
     "tests/home/test_demo_content.py::",
+    "tests/home/test_spanish_site.py::",
     "tests/home/test_page_cache.py::test_no_cached_page_holds_a_csrf_token",
     "tests/browser/",
 )

@@ -18,7 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Q
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -218,15 +218,22 @@ class Languages:
             if root is not None and other.translation_key == root.translation_key:
                 homes[other.language] = other
         current = get_language()
+        # The same page in another language keeps the query string (story
+        # filters, the page of a listing, the survey's step): the visitor
+        # stays where they were.
+        query = request.META.get("QUERY_STRING", "") if request is not None else ""
         for code, _name in settings.LANGUAGES:
             target = translations.get(code) or homes.get(code)
             if target is None:
                 continue
+            url = target.get_url(request=request) or ""
+            if query and code in translations:
+                url = f"{url}?{query}"
             self.links.append(
                 {
                     "code": code,
                     "name": get_language_info(code)["name_local"],
-                    "url": target.get_url(request=request),
+                    "url": url,
                     "current": code == current,
                     "is_translation": code in translations,
                 }
@@ -268,6 +275,26 @@ def untranslated_language(context, page):
         return Locale(language_code=code) if code and code != found.language else None
     source = Locale.objects.filter(pk=Page.objects.filter(pk=page.alias_of_id).values("locale_id")[:1]).first()
     return source if source is not None and source.pk != page.locale_id else None
+
+
+@register.filter
+def alias_lang(page):
+    """`lang="{{ page|alias_lang }}"`: the language of what an alias shows
+    (not translated yet, so its source's text, in the default language the
+    other languages are synchronised from), when it is not the active
+    language; "" for a translated page. Costs no query."""
+    if not getattr(page, "alias_of_id", None):
+        return ""
+    return _lang(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def original_lang():
+    """`{% original_lang as lang %}`: the lang of text kept in the original
+    language on every page, such as the titles of published sources (the
+    site's sources are published in its default language); "" when that is
+    the active language."""
+    return _lang(settings.LANGUAGE_CODE)
 
 
 def localized_page_url(page, request, locale_id=None):
@@ -374,7 +401,7 @@ def trim_number(value):
 
 @register.filter
 def with_unit(value, unit=""):
-    """A measured value with its unit: "80.4%", "12 days"; "" if no value."""
+    """A measured value with its unit: "80.4%" ("80.4 %" in Spanish), "12 days"; "" if no value."""
     text = trim_number(value)
     if text == "":
         return ""
@@ -382,7 +409,7 @@ def with_unit(value, unit=""):
     if not unit:
         return text
     if unit in {"%", "‰"}:
-        return format_html("{}{}", text, unit)
+        return format_html("{}{}{}", text, get_format("PERCENT_SEPARATOR"), unit)
     return format_html("{}\u00a0{}", text, unit)
 
 

@@ -154,6 +154,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One number and date convention per language (see lhs_cms/formats/).
+FORMAT_MODULE_PATH = ["lhs_cms.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"

@@ -4,7 +4,8 @@ commitments, and the feed links.
 
 A card's markup is a template fragment kept per release (the
 template_fragments cache) under a key made of everything it shows: the
-story's id, address and last publication, its sector's name, its image
+story's id, address and last publication, whether it is an alias (its
+text then carries lang="en"), its sector's name and language, its image
 (id, file and focal point), the last publication and number of the live
 commitment pages (whose titles it shows), and the active language. Any change
 to one of them is a new key, so a card is never stale; the stories whose
@@ -33,7 +34,8 @@ def card_key(story, heading_level):
         story.pk,
         story.url_path,
         str(story.last_published_at),
-        story.sector.name if story.sector_id else "",
+        story.alias_of_id,
+        (story.sector.name, story.sector.locale_id) if story.sector_id else "",
         (image.pk, image.file_hash, image.focal_point_x, image.focal_point_y, image.focal_point_width)
         if image is not None
         else None,

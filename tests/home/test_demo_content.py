@@ -108,9 +108,10 @@ def test_demo_site_in_spanish(client, demo_site):
     assert CommitmentPage.objects.live().filter(locale=spanish, alias_of__isnull=True).count() == 10
     # Made through wagtail-localize, so the admin lists them as translations.
     assert Translation.objects.filter(target_locale=spanish).count() >= 17
-    # Untranslated pages are aliases that say so.
+    # Every page is translated, so none says it is not.
     about = client.get("/es/about/").content.decode()
-    assert "notice--untranslated" in about
+    assert "notice--untranslated" not in about
+    assert "Acerca de la iniciativa" in about
     # The Spanish survey has Spanish questions with the English field keys.
     english_survey = client.get("/engage/survey/?step=2").context["form"]  # step 2: the editors' questions
     spanish_survey = client.get("/es/engage/survey/?step=2").context["form"]

@@ -311,3 +311,19 @@ def test_spanish_strings_keep_every_placeholder():
         translations = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
         for text in translations:
             assert sorted(placeholder.findall(text)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
+
+
+@pytest.mark.django_db
+def test_an_untranslated_story_card_on_a_spanish_listing_is_marked_english(client, bilingual, story_index, spanish):
+    publish_translation(story_index, spanish, title="Historias")
+    english = factories.StoryPageFactory(parent=story_index, title="Untranslated story", summary="English summary")
+    english.copy_for_translation(spanish, alias=True)
+    translated = factories.StoryPageFactory(parent=story_index, title="Translated story")
+    publish_translation(translated, spanish, title="Historia traducida", summary="Resumen en español")
+    html = client.get("/es/stories/").content.decode()
+    assert re.search(r'<a href="[^"]+" lang="en">Untranslated story</a>', html)
+    assert re.search(r'<p class="card__summary" lang="en">English summary</p>', html)
+    assert re.search(r'<a href="[^"]+">Historia traducida</a>', html)
+    # The English listing shows the same story unmarked: the cached card is per language.
+    english_html = client.get("/stories/").content.decode()
+    assert re.search(r'<a href="[^"]+">Untranslated story</a>', english_html)
