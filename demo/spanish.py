@@ -1,9 +1,12 @@
 """The Spanish demo site, made the way translators make it: the Spanish tree
-is synchronised from English (untranslated pages are aliases), and chosen
-pages and snippets are translated through wagtail-localize's own records
-(TranslationSource, Translation, StringTranslation), so the admin shows them
-as translated. The Spanish text is written by people, in content_es.po: one
-entry per English segment."""
+is synchronised from English (aliases first), then every page and
+visitor-facing snippet is translated through wagtail-localize's own records
+(TranslationSource, Translation, a StringTranslation per segment, then
+save_target), so the translation editor shows each as translated. The
+Spanish is written by people, in content_es.po: one entry per English
+segment; a segment without Spanish stops the load with its name
+(MissingSpanish), so no English is published as Spanish. Numbers and dates
+in it follow the site's Spanish convention (lhs_cms/formats/)."""
 
 from pathlib import Path
 
@@ -11,7 +14,6 @@ import polib
 from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import synchronize_tree
 
 from commitments.models import Framework, FrameworkElement
@@ -49,6 +51,10 @@ def load_catalogue():
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOGUE)) if entry.msgstr}
 
 
+class MissingSpanish(Exception):
+    """An English segment of the demo has no Spanish in the catalogue."""
+
+
 class SpanishLoader:
     def __init__(self, log):
         self.log = log
@@ -67,15 +73,24 @@ class SpanishLoader:
         synchronize_tree(english, spanish)
 
         catalogue = load_catalogue()
-        creator = TranslationCreator(user=None, target_locales=[spanish])
         for obj in objects_to_translate(english):
             if obj.has_translation(spanish) and not self._is_alias(obj.get_translation(spanish)):
                 continue
-            creator.create_translations(obj, include_related_objects=False)
-            source = TranslationSource.objects.get_for_instance(obj)
-            translation = Translation.objects.get(source=source, target_locale=spanish)
+            # The records a translator's "Translate this page" makes, filled
+            # from the catalogue, then published once: the translation editor
+            # shows them as translated.
+            source, _created = TranslationSource.get_or_create_from_instance(obj)
+            translation, _created = Translation.objects.update_or_create(
+                source=source, target_locale=spanish, defaults={"enabled": True}
+            )
             self._fill_strings(translation, catalogue)
-            source.create_or_update_translation(spanish, publish=True, copy_parent_pages=True, fallback=False)
+            total, done = translation.get_progress()
+            if done < total:
+                raise MissingSpanish(
+                    f"{type(obj).__name__} {obj}: {total - done} of {total} strings have no Spanish "
+                    f"in {CATALOGUE.name} (run demo_translation_strings and translate them)."
+                )
+            translation.save_target(publish=True)
             self.created += 1
             self.log(f"  translated  {type(obj).__name__} {obj}")
         return self.created
@@ -90,7 +105,7 @@ class SpanishLoader:
         for segment in segments:
             spanish = catalogue.get(segment.string.data)
             if spanish is None:
-                continue  # create_or_update_translation names what is missing
+                continue  # load() names what is missing
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=translation.target_locale,

@@ -327,3 +327,61 @@ def test_an_untranslated_story_card_on_a_spanish_listing_is_marked_english(clien
     # The English listing shows the same story unmarked: the cached card is per language.
     english_html = client.get("/stories/").content.decode()
     assert re.search(r'<a href="[^"]+">Untranslated story</a>', english_html)
+
+
+@pytest.mark.django_db
+def test_the_switcher_keeps_the_story_filters_and_the_page_number(client, bilingual, story_index, spanish):
+    publish_translation(story_index, spanish, title="Historias")
+    for number in range(14):
+        story = factories.StoryPageFactory(parent=story_index, title=f"Story {number}")
+        factories.link_story(story, commitments=[bilingual["safe"]])
+    html = client.get("/stories/?commitment=safe&page=2").content.decode()
+    assert 'href="/es/stories/?commitment=safe&amp;page=2" hreflang="es"' in html
+    # Back from Spanish to English keeps them too.
+    html = client.get("/es/stories/?commitment=safe").content.decode()
+    assert 'href="/stories/?commitment=safe" hreflang="en"' in html
+    # A page with no translation sends to the other home page, without the query.
+    html = client.get("/about/?page=2").content.decode()
+    assert 'href="/es/" hreflang="es"' in html
+
+
+@pytest.mark.django_db
+def test_switching_language_mid_survey_keeps_the_step_and_the_answers(client, home_page, spanish):
+    engage = factories.EngagePageFactory(parent=home_page)
+    survey = factories.SurveyPageFactory(parent=engage)
+    factories.SurveyFormFieldFactory(
+        page=survey, label="Working toward it?", field_type="radio", choices="Yes\nNot yet", required=True
+    )
+    factories.SurveyFormFieldFactory(page=survey, label="What helps?", field_type="multiline", required=False)
+    publish_translation(engage, spanish, title="Participe")
+    es_survey = publish_translation(survey, spanish, title="Encuesta")
+    radio = es_survey.form_fields.get(clean_name="working_toward_it")
+    radio.label, radio.choices = "¿Van en camino?", "Sí\nTodavía no"
+    radio.save()
+    factories.SectorFactory(slug="payers")
+    factories.StakeholderFactory(slug="clinicians")
+    step = survey_flow.step_field(survey)
+    about = {"organization": "Riverside Health", "sector": "payers", "role": "clinicians"}
+    assert client.post(survey.url, {**about, step: survey_flow.ABOUT}).status_code == 303
+    views = {"working_toward_it": "Not yet", "what_helps": "Time to meet."}
+    assert client.post(survey.url, {**views, step: survey_flow.VIEWS}).status_code == 303
+
+    # On step 3 in English, the switcher goes to step 3 in Spanish.
+    html = client.get(f"{survey.url}?step=3").content.decode()
+    assert f'href="{es_survey.url}?step=3" hreflang="es"' in html
+    spanish_step = client.get(f"{es_survey.url}?step=3")
+    assert spanish_step.status_code == 200 and spanish_step.context["step"].number == 3
+    # Going back in Spanish shows every answer given in English, a choice as its Spanish twin.
+    first = client.get(es_survey.url).context["form"]
+    assert first["organization"].value() == "Riverside Health"
+    second = client.get(f"{es_survey.url}?step=2")
+    assert second.context["form"]["working_toward_it"].value() == "Todavía no"
+    assert second.context["form"]["what_helps"].value() == "Time to meet."
+    assert re.search(r'value="Todavía no"[^>]*checked', second.content.decode())
+    # And the answers are sent from Spanish (step 3 is consent: no commitments, no self-assessment).
+    es_step = survey_flow.step_field(es_survey)
+    sent = client.post(es_survey.url, {"consent": "on", es_step: survey_flow.CONSENT})
+    assert sent.status_code == 303 and sent["Location"].startswith(es_survey.url + "results/"), sent.content[:300]
+    response = SurveySubmission.objects.get()
+    assert (response.language_code, response.organization) == ("es", "Riverside Health")
+    assert response.get_data()["working_toward_it"] == "Todavía no"
