@@ -116,12 +116,12 @@ def review_context(request, translation, instance):
         return {"review": False}
     state = review_state(instance)
     task_state = state.current_task_state if state else None
-    actions = []
+    actions = {}
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
-        actions = [
-            {"name": name, "label": label, "url": _workflow_action_url(instance, name, task_state)}
-            for name, label, _modal in task_state.task.specific.get_actions(instance, request.user)
-        ]
+        # "Approve" and "Approve with comment" are one action here: the comment box is always there.
+        for name, label, _modal in task_state.task.specific.get_actions(instance, request.user):
+            url = _workflow_action_url(instance, name, task_state)
+            actions.setdefault(name, {"name": name, "label": label, "url": url})
     changes_requested = state if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES else None
     strings, strings_count = _strings_to_translate(translation)
     return {
@@ -130,7 +130,7 @@ def review_context(request, translation, instance):
         "state": state,
         "task_state": task_state,
         "changes_requested": changes_requested,
-        "decisions": actions,
+        "decisions": list(actions.values()),
         "can_publish": is_publishable_without_review(instance, request.user),
         "source_changed_at": translation.source.last_updated_at,
         "strings_to_translate": strings[:SHOWN_STRINGS],
