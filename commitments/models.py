@@ -16,7 +16,6 @@ from wagtail.models import (
     Page,
     RevisionMixin,
     TranslatableMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -24,6 +23,7 @@ from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
 from core.pages import BasePage, SlugPerLocaleMixin
 from core.panels import PlainLanguagePanel
+from core.review import ReviewedInItsLanguageMixin
 from core.visibility import public
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -212,7 +212,7 @@ class CrosswalkPage(BasePage):
 
 class Framework(
     SlugPerLocaleMixin,
-    WorkflowMixin,
+    ReviewedInItsLanguageMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -254,7 +254,13 @@ class Framework(
 
 
 class FrameworkElement(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+    ReviewedInItsLanguageMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """One aim, characteristic or priority of a framework; reviewed like its framework."""
 

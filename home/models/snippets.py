@@ -1,7 +1,7 @@
 """Snippets that belong to the whole site: people, resources and the footer.
 
 Visitors read all three, so each is drafted and goes through the
-communications review like a page (WorkflowMixin, DraftStateMixin): the row
+review of its language like a page (core.review, DraftStateMixin): the row
 holds the live version and public queries ask for `live=True`; an edit waits
 in a revision until it is approved and published."""
 
@@ -16,16 +16,22 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 
 from core.blocks import LinkBlock
 from core.pages import ShownOnEveryPage
+from core.review import ReviewedInItsLanguageMixin
 
 
 class Person(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+    ReviewedInItsLanguageMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, help_text=_("Job title, e.g. Chief Quality Officer."))
@@ -52,7 +58,7 @@ class Person(
 
 
 class Resource(
-    WorkflowMixin,
+    ReviewedInItsLanguageMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -112,7 +118,13 @@ class Resource(
 
 
 class FooterText(
-    ShownOnEveryPage, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+    ShownOnEveryPage,
+    ReviewedInItsLanguageMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
 ):
     """The footer's words and links, one per language (contact details, the
     same in every language, are in the site settings)."""

@@ -6,10 +6,17 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from wagtail.models import WorkflowContentType
+from wagtail.models import Locale, WorkflowContentType
 
 from home.models import WorkingGroupMember
-from home.roles import COMMUNICATIONS_REVIEW, EDITORS, MODERATORS, VISITOR_SNIPPETS, ensure_roles
+from home.roles import (
+    COMMUNICATIONS_REVIEW,
+    EDITORS,
+    MODERATORS,
+    TRANSLATION_REVIEW,
+    VISITOR_SNIPPETS,
+    ensure_roles,
+)
 from stories.models import Sector
 from tests import factories
 
@@ -91,3 +98,14 @@ def test_an_unpublished_person_is_not_listed_on_a_working_group(client, team, ho
     page.save()
     html = client.get(page.url).content.decode()
     assert "Dana Published" in html and "Lee Draft" not in html
+
+
+def test_a_snippet_is_reviewed_by_the_workflow_of_its_language(db, home_page):
+    spanish = Locale.objects.create(language_code="es")
+    home_page.copy_for_translation(spanish)
+    ensure_roles()
+    english = factories.SectorFactory(name="Hospitals", slug="hospitals")
+    translated = english.copy_for_translation(spanish)
+    translated.save()
+    assert english.get_workflow().name == COMMUNICATIONS_REVIEW
+    assert translated.get_workflow().name == TRANSLATION_REVIEW
