@@ -67,6 +67,9 @@ def test_a_sector_edit_is_not_public_until_approved(client, team, story_index):
     assert "Hospitals and clinics" not in listing and "Hospitals" in listing
 
     client.force_login(team["moderator"])
+    state = sector.current_workflow_task_state
+    screen = reverse("wagtailsnippets_stories_sector:workflow_action", args=[sector.pk, "approve", state.pk])
+    assert "reading level" in client.get(screen).json()["html"].lower()  # the review screen works for snippets
     decide(client, sector, "approve")  # plain-language review, by someone other than the author
     sector.refresh_from_db()
     assert sector.name == "Hospitals"
