@@ -1,3 +1,16 @@
+"""The editors' admin: the site's snippets, and the rules around editing.
+
+Invariants:
+- Publishing needs the right to publish; a forged publish is refused (403).
+- Translators never change a default-language (English) snippet (403 with a
+  message; no edit link in the listings), see core.language_rights.
+- Only a superuser deletes the commitment pages, the section indexes or the
+  home page, one at a time or in bulk.
+- Deleting or unpublishing an English page takes its translations with it,
+  and the confirmation lists them first.
+- A save just after autosave created a page goes into that page.
+"""
+
 import datetime
 
 from django.apps import apps
