@@ -15,5 +15,7 @@ class CoreConfig(AppConfig):
         from core.translation import sync
 
         renditions.connect()
-        page_cache.connect()
+        # Before the page cache: a reviewed translation stops being an alias
+        # on publish, and the cache purges only pages that are not aliases.
         sync.connect()
+        page_cache.connect()

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, WorkflowState
@@ -282,3 +283,19 @@ def test_starting_a_snippet_translation_makes_a_draft_not_a_public_copy(client, 
     # Its translation is put to review from the editor, like a page's.
     edit = client.get(f"/admin/snippets/stories/sector/edit/{copy.pk}/")
     assert edit.status_code == 200 and 'value="submit-for-review"' in edit.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_approved_translation_replaces_the_cached_alias_at_once(client, site, spanish, page_cache_on):
+    visitor = Client()  # no cookies, so served from the page cache
+    for _view in range(2):  # the first view may make renditions, which purge the page
+        assert "notice--untranslated" in public(visitor, "/es/commitments/safe/")
+    assert visitor.get("/es/commitments/safe/")["X-Page-Cache"] == "hit"
+    client.force_login(site["translator"])
+    record = start(client, site["safe"], spanish)
+    translate(client, record, title="Seguro", summary=SPANISH_SUMMARY)
+    submit(client, site["es_safe"])
+    client.force_login(site["moderator"])
+    decide(client, site["es_safe"], "approve")
+    html = public(visitor, "/es/commitments/safe/")
+    assert SPANISH_SUMMARY in html and "notice--untranslated" not in html
