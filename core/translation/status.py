@@ -159,11 +159,11 @@ def _page_rows(default, locales, translations, progress, logs):
             pk=page["id"],
             is_alias=page["alias_of_id"] is not None,
             published_at=page["last_published_at"],
-            never_published=page["last_published_at"] is None,
+            never_published=not page["live"] or page["last_published_at"] is None,
         )
         for page in Page.objects.exclude(locale=default)
         .filter(depth__gte=2)
-        .values("id", "translation_key", "locale_id", "alias_of_id", "last_published_at")
+        .values("id", "translation_key", "locale_id", "alias_of_id", "live", "last_published_at")
     }
     in_review = set(
         WorkflowState.objects.active()
@@ -220,9 +220,12 @@ def _snippet_rows(model, default, locales, translations, progress, logs):
         if instance.locale_id == default.pk:
             sources.append(instance)
             continue
+        # A copy is made with its source's publication date; only a live copy has been published.
         published_at = instance.last_published_at if has_drafts else None
         targets[(instance.translation_key, instance.locale_id)] = _Target(
-            pk=instance.pk, published_at=published_at, never_published=has_drafts and published_at is None
+            pk=instance.pk,
+            published_at=published_at,
+            never_published=has_drafts and (not instance.live or published_at is None),
         )
     viewset = model.snippet_viewset
     rows = []

@@ -299,3 +299,27 @@ def test_an_approved_translation_replaces_the_cached_alias_at_once(client, site,
     decide(client, site["es_safe"], "approve")
     html = public(visitor, "/es/commitments/safe/")
     assert SPANISH_SUMMARY in html and "notice--untranslated" not in html
+
+
+@pytest.mark.django_db
+def test_publishing_an_english_snippet_marks_its_translation_out_of_date(
+    client, site, spanish, django_capture_on_commit_callbacks
+):
+    sector = factories.SectorFactory(name="Hospitals", slug="hospitals")
+    sector.save_revision().publish()
+    client.force_login(site["translator"])
+    client.post(f"/admin/localize/submit/snippet/stories/sector/{sector.pk}/", {"locales": [spanish.pk]})
+    record = Translation.objects.get(source__object_id=sector.translation_key, target_locale=spanish)
+    translate(client, record, name="Hospitales")
+    copy = type(sector).objects.get(translation_key=sector.translation_key, locale=spanish)
+    client.force_login(site["moderator"])
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        client.post(f"/admin/snippets/stories/sector/edit/{copy.pk}/", {"action": "publish"})
+    copy.refresh_from_db()
+    assert copy.live and copy.name == "Hospitales"
+    assert 'data-status="current"' in dashboard_row(client.get("/admin/translations/").content.decode(), "Hospitals")
+
+    sector.name = "Hospitals and clinics"
+    sector.save_revision().publish()
+    row = dashboard_row(client.get("/admin/translations/").content.decode(), "Hospitals and clinics")
+    assert 'data-status="out_of_date"' in row
