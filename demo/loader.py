@@ -51,6 +51,12 @@ def _stream(blocks):
     return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
 
 
+def _items(values):
+    """A ListBlock's raw value in Wagtail's block format: wagtail-localize
+    finds the text to translate only in lists stored this way."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
 def demo_address():
     """Host and port where `make demo` serves (runserver 127.0.0.1:$PORT),
     so the Site's root URL (canonical links, hreflang, sitemap, feeds,
@@ -360,7 +366,7 @@ class DemoLoader:
                     links.append(link)
                 if not links:
                     continue
-                value["links"] = links
+                value["links"] = _items(links)
             elif kind == "image":
                 # Wagtail's ImageBlock: the image with its own alternative text.
                 image = self.images[value.pop("image_key")].pk
@@ -368,8 +374,8 @@ class DemoLoader:
             elif kind == "table":
                 value = {
                     "caption": value["caption"],
-                    "header": value["header"],
-                    "rows": [{"cells": row} for row in value["rows"]],
+                    "header": _items(value["header"]),
+                    "rows": _items([{"cells": _items(row)} for row in value["rows"]]),
                 }
             resolved.append((kind, value))
         return _stream(resolved)

@@ -40,6 +40,18 @@ def test_every_demo_page_has_a_live_spanish_translation_in_spanish(demo_site):
         assert total and done == total, page.url_path
 
 
+def test_no_spanish_page_shows_english_sentences_unmarked(client, demo_site):
+    """English left in a Spanish page's main content is inside an element
+    marked lang="en"; elsewhere no English phrase ("of the", "for your")."""
+    english_phrase = re.compile(r"\b(the|and|of|with|your|for|to) [a-z]+")
+    marked_english = re.compile(r'<(\w+)[^>]*lang="en"[^>]*>.*?</\1>', re.S)
+    for page in Page.objects.filter(locale__language_code="es", depth__gt=1):
+        html = client.get(page.url).content.decode()
+        main = html[html.index("<main") : html.index("</main>")]
+        text = re.sub(r"<[^>]+>", " ", marked_english.sub("", main))
+        assert not english_phrase.search(text), (page.url, english_phrase.search(text))
+
+
 def test_every_visitor_snippet_has_spanish(demo_site):
     english, spanish_locale = Locale.get_default(), Locale.objects.get(language_code="es")
     snippets = [obj for obj in objects_to_translate(english) if not isinstance(obj, Page)]
