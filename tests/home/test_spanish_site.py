@@ -7,6 +7,7 @@ numbers and dates follow one convention (lhs_cms/formats/): "20 de enero de
 import datetime
 import re
 
+from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
@@ -15,6 +16,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from core.templatetags.core_tags import with_unit
 from demo.loader import demo_address
 from demo.spanish import objects_to_translate
+from engage.charts import Bar, bar_chart
 from stories.models import StoryPage
 
 NBSP = "\u00a0"
@@ -114,3 +116,12 @@ def test_the_demo_site_points_to_where_make_demo_serves(demo_site):
     hostname, port = demo_address()
     assert (site.hostname, site.port) == (hostname, port) and hostname == "127.0.0.1"
     assert site.root_url == f"http://127.0.0.1:{port}"
+
+
+def test_spanish_tables_and_charts_write_decimals_alike():
+    """The survey summary's table (floatformat) and its chart (engage/charts.py) show the same "3.4"."""
+    with translation.override("es"):
+        table = Template("{{ value|floatformat:1 }}").render(Context({"value": 3.4}))
+        chart = bar_chart([Bar("Seguro", 3.4)], maximum=5, title="Promedio")
+    assert table == "3.4"
+    assert ">3.4</text>" in chart
