@@ -132,7 +132,7 @@ def test_a_translation_is_reviewed_rejected_with_a_comment_resubmitted_approved_
     # Moderators are told; visitors still see the alias and its notice.
     assert any("moderator@example.org" in message.to for message in mail.outbox)
     assert es_safe.alias_of_id and "notice--untranslated" in public(client, "/es/commitments/safe/")
-    assert "awaiting review" in editor(client, es_safe)
+    assert "this translation is awaiting review" in editor(client, es_safe)
 
     client.force_login(site["moderator"])
     review = editor(client, es_safe)
