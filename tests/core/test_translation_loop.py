@@ -215,7 +215,7 @@ def test_publishing_the_english_marks_the_translation_out_of_date(client, site, 
     html = public(client, "/es/commitments/safe/")
     assert SPANISH_SUMMARY in html
     assert "notice--outdated" in html and 'href="/commitments/safe/"' in html
-    assert "ha cambiado" in html
+    assert "Hay una versión más reciente de esta página en inglés." in html
 
 
 @pytest.mark.django_db
