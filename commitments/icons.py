@@ -46,4 +46,5 @@ ICONS = {
     ),
 }
 
-ICON_CHOICES = [(key, key.capitalize()) for key in ICONS]
+# An editor chooses an icon by what it shows, in their own language.
+ICON_CHOICES = [(key, description) for key, (description, _svg) in ICONS.items()]

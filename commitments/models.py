@@ -38,9 +38,9 @@ class CommitmentIndexPage(BasePage):
     subpage_types = ["commitments.CommitmentPage", "commitments.CrosswalkPage"]
     max_count_per_parent = 1
 
-    intro = RichTextField(features=PLAIN_RICH_TEXT)
-    pillars_intro = models.TextField(blank=True, max_length=500)
-    pillars = StreamField([("pillar", PillarBlock())], blank=True)
+    intro = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("introduction"))
+    pillars_intro = models.TextField(blank=True, max_length=500, verbose_name=_("introduction to the pillars"))
+    pillars = StreamField([("pillar", PillarBlock())], blank=True, verbose_name=_("pillars"))
     frameworks_text = RichTextField(
         features=PLAIN_RICH_TEXT, blank=True, verbose_name=_("how the commitments extend earlier frameworks")
     )
@@ -55,6 +55,7 @@ class CommitmentIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("commitment index page")
+        verbose_name_plural = _("commitment index pages")
 
     def get_commitments(self):
         return CommitmentPage.in_locale(self.locale_id).child_of(self)
@@ -88,12 +89,15 @@ class CommitmentPage(BasePage):
 
     number = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(99)],
+        verbose_name=_("number"),
         help_text=_("Position in the list of commitments."),
     )
     summary = models.CharField(
-        max_length=200, help_text=_("One plain sentence, at most 200 characters. Shown on cards and in the survey.")
+        max_length=200,
+        verbose_name=_("summary"),
+        help_text=_("One plain sentence, at most 200 characters. Shown on cards and in the survey."),
     )
-    icon = models.CharField(max_length=20, choices=ICON_CHOICES)
+    icon = models.CharField(max_length=20, choices=ICON_CHOICES, verbose_name=_("icon"))
     for_people = RichTextField(features=PLAIN_RICH_TEXT, verbose_name=_("what it means for people and families"))
     for_clinicians = RichTextField(
         features=PLAIN_RICH_TEXT, verbose_name=_("what it means for clinicians and care teams")
@@ -129,6 +133,7 @@ class CommitmentPage(BasePage):
 
     class Meta:
         verbose_name = _("commitment page")
+        verbose_name_plural = _("commitment pages")
 
     @classmethod
     def in_locale(cls, locale_id):
@@ -177,12 +182,13 @@ class CrosswalkPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
-    intro = RichTextField(features=PLAIN_RICH_TEXT, blank=True)
+    intro = RichTextField(features=PLAIN_RICH_TEXT, blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), PlainLanguagePanel()]
 
     class Meta:
         verbose_name = _("crosswalk page")
+        verbose_name_plural = _("crosswalk pages")
 
     def get_matrix(self):
         """Rows of (commitment, [cells]) with one cell per framework, each cell
@@ -224,14 +230,16 @@ class Framework(
     Chasm. Reviewed like a page: the row is the live version (public queries
     ask for `live=True`); an edit waits in a revision until published."""
 
-    name = models.CharField(max_length=200)
-    short_name = models.CharField(max_length=60, help_text=_("Used as a column heading in the crosswalk."))
-    slug = models.SlugField(max_length=80, help_text=_("Same in every language."))
-    publisher = models.CharField(max_length=200, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    short_name = models.CharField(
+        max_length=60, verbose_name=_("short name"), help_text=_("Used as a column heading in the crosswalk.")
+    )
+    slug = models.SlugField(max_length=80, verbose_name=_("slug"), help_text=_("Same in every language."))
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+    year = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("year"))
     url = models.URLField(blank=True, verbose_name=_("address"))
-    description = models.TextField(blank=True, max_length=1000)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(blank=True, max_length=1000, verbose_name=_("description"))
+    sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
 
     panels = [
         FieldPanel("name"),
@@ -248,6 +256,7 @@ class Framework(
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
 
     def __str__(self):
         return self.name
@@ -264,11 +273,15 @@ class FrameworkElement(
 ):
     """One aim, characteristic or priority of a framework; reviewed like its framework."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="elements")
-    name = models.CharField(max_length=200)
-    group = models.CharField(max_length=200, blank=True, help_text=_("Heading the element sits under, if any."))
-    description = models.TextField(blank=True, max_length=1000)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="elements", verbose_name=_("framework")
+    )
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    group = models.CharField(
+        max_length=200, blank=True, verbose_name=_("group"), help_text=_("Heading the element sits under, if any.")
+    )
+    description = models.TextField(blank=True, max_length=1000, verbose_name=_("description"))
+    sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
 
     panels = [
         FieldPanel("framework"),
@@ -282,6 +295,7 @@ class FrameworkElement(
     class Meta(TranslatableMixin.Meta):
         ordering = ["framework__sort_order", "sort_order", "name"]
         verbose_name = _("framework element")
+        verbose_name_plural = _("framework elements")
 
     def __str__(self):
         return f"{self.framework.short_name}: {self.name}"
@@ -290,11 +304,19 @@ class FrameworkElement(
 class CrosswalkLink(TranslatableMixin, Orderable):
     """A commitment relates to one element of another framework."""
 
-    page = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="crosswalk_links")
-    element = models.ForeignKey(FrameworkElement, on_delete=models.CASCADE, related_name="commitment_links")
-    note = models.CharField(max_length=255, blank=True, help_text=_("How the commitment extends or relates to it."))
+    page = ParentalKey(
+        CommitmentPage, on_delete=models.CASCADE, related_name="crosswalk_links", verbose_name=_("commitment")
+    )
+    element = models.ForeignKey(
+        FrameworkElement, on_delete=models.CASCADE, related_name="commitment_links", verbose_name=_("element")
+    )
+    note = models.CharField(
+        max_length=255, blank=True, verbose_name=_("note"), help_text=_("How the commitment extends or relates to it.")
+    )
 
     panels = [FieldPanel("element"), FieldPanel("note")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
+        verbose_name = _("link to another framework")
+        verbose_name_plural = _("links to other frameworks")

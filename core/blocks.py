@@ -33,11 +33,13 @@ class HeadingBlock(blocks.StructBlock):
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
         default="h2",
+        label=_("Level"),
         help_text=_("Use a section heading before subheadings, so the outline makes sense to screen readers."),
     )
 
     class Meta:
         icon = "title"
+        label = _("Heading")
         template = "blocks/heading.html"
         preview_value = {"text": "What changed for patients", "level": "h2"}
         description = _("A heading that starts a section of the page.")
@@ -65,12 +67,13 @@ class FigureBlock(blocks.StructBlock):
     """Wagtail's ImageBlock: the image with its alternative text (or marked
     decorative), which it checks and offers from the image's description."""
 
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
-    credit = blocks.CharBlock(required=False, max_length=120, help_text=_("Photographer or source."))
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+    credit = blocks.CharBlock(required=False, max_length=120, label=_("Credit"), help_text=_("Photographer or source."))
 
     class Meta:
         icon = "image"
+        label = _("Image")
         template = "blocks/figure.html"
         preview_value = staticmethod(_first_image_preview)
         description = _("An image with alternative text, and an optional caption and credit.")
@@ -78,11 +81,12 @@ class FigureBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quotation"))
-    attribution = blocks.CharBlock(max_length=200, help_text=_("Who said or wrote it."))
+    attribution = blocks.CharBlock(max_length=200, label=_("Attribution"), help_text=_("Who said or wrote it."))
     source_url = blocks.URLBlock(required=False, label=_("Source address"))
 
     class Meta:
         icon = "openquote"
+        label = _("Quotation")
         template = "blocks/quote.html"
         preview_value = {
             "text": "Individuals and families are active participants in all elements.",
@@ -92,14 +96,15 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False)
-    button_text = blocks.CharBlock(max_length=60)
-    page = blocks.PageChooserBlock(required=False)
+    heading = blocks.CharBlock(max_length=120, label=_("Heading"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    button_text = blocks.CharBlock(max_length=60, label=_("Button text"))
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("Or an address"))
 
     class Meta:
         icon = "pick"
+        label = _("Call to action")
         template = "blocks/call_to_action.html"
         preview_value = {
             "heading": "Tell us how your organization is learning",
@@ -112,26 +117,34 @@ class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
-        choices=[("info", _("Information")), ("tip", _("Tip")), ("important", _("Important"))], default="info"
+        choices=[("info", _("Information")), ("tip", _("Tip")), ("important", _("Important"))],
+        default="info",
+        label=_("Tone"),
     )
-    heading = blocks.CharBlock(max_length=120, required=False)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
+    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], label=_("Text"))
 
     class Meta:
         icon = "info-circle"
+        label = _("Callout")
         template = "blocks/callout.html"
         preview_value = {"tone": "tip", "heading": "Good to know", "text": PARAGRAPH_PREVIEW}
         description = _("A highlighted note that stands out from the text.")
 
 
 class StatisticBlock(blocks.StructBlock):
-    value = blocks.CharBlock(max_length=30, help_text=_("The number as readers should see it, e.g. 80.4%."))
-    label = blocks.CharBlock(max_length=200, help_text=_("What the number measures, in plain words."))
-    source = blocks.CharBlock(max_length=200, help_text=_("Where the number comes from."))
-    source_url = blocks.URLBlock(required=False)
+    value = blocks.CharBlock(
+        max_length=30, label=_("Value"), help_text=_("The number as readers should see it, e.g. 80.4%.")
+    )
+    label = blocks.CharBlock(
+        max_length=200, label=_("What it measures"), help_text=_("What the number measures, in plain words.")
+    )
+    source = blocks.CharBlock(max_length=200, label=_("Source"), help_text=_("Where the number comes from."))
+    source_url = blocks.URLBlock(required=False, label=_("Source address"))
 
     class Meta:
         icon = "pick"
+        label = _("Statistic")
         template = "blocks/statistic.html"
         preview_value = {
             "value": "80.4%",
@@ -142,7 +155,7 @@ class StatisticBlock(blocks.StructBlock):
 
 
 class TableRowBlock(blocks.StructBlock):
-    cells = blocks.ListBlock(blocks.CharBlock(max_length=500, required=False), min_num=1)
+    cells = blocks.ListBlock(blocks.CharBlock(max_length=500, required=False), min_num=1, label=_("Cells"))
 
     class Meta:
         icon = "list-ul"
@@ -153,12 +166,15 @@ class TableBlock(blocks.StructBlock):
     """A simple data table. Built from plain blocks (not contrib's TableBlock)
     so that every cell is a text segment translators can localize."""
 
-    caption = blocks.CharBlock(max_length=200, help_text=_("Says what the table shows; read out first."))
+    caption = blocks.CharBlock(
+        max_length=200, label=_("Caption"), help_text=_("Says what the table shows; read out first.")
+    )
     header = blocks.ListBlock(blocks.CharBlock(max_length=120), min_num=1, label=_("Column headings"))
-    rows = blocks.ListBlock(TableRowBlock(), min_num=1)
+    rows = blocks.ListBlock(TableRowBlock(), min_num=1, label=_("Rows"))
 
     class Meta:
         icon = "table"
+        label = _("Table")
         template = "blocks/table.html"
         preview_value = {
             "caption": "Reports the Shared Commitments build on",
@@ -187,39 +203,47 @@ class TableBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, max_length=200, help_text=_("The document's own title is used if blank."))
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False, max_length=200, label=_("Title"), help_text=_("The document's own title is used if blank.")
+    )
 
     class Meta:
         icon = "doc-full"
+        label = _("Document")
 
 
 class DocumentListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
-    documents = blocks.ListBlock(DocumentLinkBlock(), min_num=1)
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    documents = blocks.ListBlock(DocumentLinkBlock(), min_num=1, label=_("Documents"))
 
     class Meta:
         icon = "doc-full-inverse"
+        label = _("Document list")
         template = "blocks/document_list.html"
         preview_value = staticmethod(_first_document_preview)
         description = _("A list of documents to download, with their type and size.")
 
 
 class LinkBlock(LinkTargetMixin, blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120, help_text=_("Say where the link goes; avoid 'click here'."))
-    page = blocks.PageChooserBlock(required=False)
+    text = blocks.CharBlock(
+        max_length=120, label=_("Link text"), help_text=_("Say where the link goes; avoid 'click here'.")
+    )
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("Or an address"))
 
     class Meta:
         icon = "link"
+        label = _("Link")
 
 
 class LinkListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
-    links = blocks.ListBlock(LinkBlock(), min_num=1)
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    links = blocks.ListBlock(LinkBlock(), min_num=1, label=_("Links"))
 
     class Meta:
         icon = "list-ul"
+        label = _("Link list")
         template = "blocks/link_list.html"
         preview_value = {
             "heading": "Read more",
@@ -229,12 +253,13 @@ class LinkListBlock(blocks.StructBlock):
 
 
 class CaptionedEmbedBlock(blocks.StructBlock):
-    embed = EmbedBlock(help_text=_("Address of a video or other media, e.g. a YouTube link."))
-    title = blocks.CharBlock(max_length=200, help_text=_("Names the media for screen readers."))
-    caption = blocks.CharBlock(required=False, max_length=250)
+    embed = EmbedBlock(label=_("Media address"), help_text=_("Address of a video or other media, e.g. a YouTube link."))
+    title = blocks.CharBlock(max_length=200, label=_("Title"), help_text=_("Names the media for screen readers."))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
         icon = "media"
+        label = _("Video or media")
         template = "blocks/embed.html"
         preview_value = {
             "embed": "https://example.org/videos/learning-health-systems",
@@ -248,6 +273,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
         icon="pilcrow",
+        label=_("Paragraph"),
         template="blocks/paragraph.html",
         preview_value=PARAGRAPH_PREVIEW,
         description=_("Text with simple formatting and links."),

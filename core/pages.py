@@ -35,10 +35,14 @@ class SocialMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("social media image"),
         help_text=_("Shown when the page is shared on social media. 1200×630 works best."),
     )
     social_text = models.CharField(
-        max_length=255, blank=True, help_text=_("Text for social media; the search description is used if blank.")
+        max_length=255,
+        blank=True,
+        verbose_name=_("social media text"),
+        help_text=_("Text for social media; the search description is used if blank."),
     )
 
     promote_panels_social = [
@@ -57,10 +61,16 @@ class SocialMixin(models.Model):
 
 class ListingMixin(models.Model):
     listing_title = models.CharField(
-        max_length=255, blank=True, help_text=_("Title on cards and lists; the page title is used if blank.")
+        max_length=255,
+        blank=True,
+        verbose_name=_("card title"),
+        help_text=_("Title on cards and lists; the page title is used if blank."),
     )
     listing_summary = models.CharField(
-        max_length=300, blank=True, help_text=_("One or two plain sentences for cards and lists.")
+        max_length=300,
+        blank=True,
+        verbose_name=_("card summary"),
+        help_text=_("One or two plain sentences for cards and lists."),
     )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -68,6 +78,7 @@ class ListingMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("card image"),
         help_text=_("Image on cards and lists."),
     )
 
@@ -196,8 +207,13 @@ class ContentPage(BasePage):
     """A page of content blocks under a short intro, listing its live,
     public children as cards (About, Contact, Engage...)."""
 
-    intro = models.TextField(blank=True, max_length=500, help_text=_("One or two plain sentences under the title."))
-    body = StreamField(BaseStreamBlock(), blank=True)
+    intro = models.TextField(
+        blank=True,
+        max_length=500,
+        verbose_name=_("introduction"),
+        help_text=_("One or two plain sentences under the title."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), PlainLanguagePanel()]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -13,3 +13,4 @@ class EngagePage(ContentPage):
 
     class Meta:
         verbose_name = _("engage page")
+        verbose_name_plural = _("engage pages")

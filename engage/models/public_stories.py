@@ -79,7 +79,9 @@ class StorySubmission(models.Model):
     """How to reach the person who sent a story through the public form. Kept
     apart from the story page, which the public may one day read."""
 
-    page = models.ForeignKey("stories.StoryPage", on_delete=models.CASCADE, related_name="public_submissions")
+    page = models.ForeignKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="public_submissions", verbose_name=_("story")
+    )
     contact_name = models.CharField(max_length=120, verbose_name=_("name"))
     contact_email = models.EmailField(verbose_name=_("email address"))
     contact_phone = models.CharField(max_length=40, blank=True, verbose_name=_("phone number"))
@@ -119,9 +121,12 @@ class ShareStoryPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
-    intro = models.TextField(blank=True, help_text=_("One or two plain sentences above the form."))
+    intro = models.TextField(
+        blank=True, verbose_name=_("introduction"), help_text=_("One or two plain sentences above the form.")
+    )
     thank_you_text = RichTextField(
         blank=True,
+        verbose_name=_("thank-you text"),
         features=["bold", "italic", "link", "ul"],
         help_text=_("Shown after a story is sent."),
     )
@@ -131,6 +136,7 @@ class ShareStoryPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("privacy notice page"),
         help_text=_("Linked next to the consent box."),
     )
 
@@ -144,6 +150,7 @@ class ShareStoryPage(BasePage):
 
     class Meta:
         verbose_name = _("share-your-story page")
+        verbose_name_plural = _("share-your-story pages")
 
     # Serving ----------------------------------------------------------------
 

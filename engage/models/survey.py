@@ -21,10 +21,12 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
     """A question of the survey. Translatable, so labels, help text and
     choices are localized while the stored field keys stay the same."""
 
-    page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+    page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields", verbose_name=_("survey"))
 
     class Meta(AbstractFormField.Meta):
         unique_together = [("translation_key", "locale")]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
 
 
 def new_results_token():
@@ -36,22 +38,37 @@ class SurveySubmission(AbstractFormSubmission):
     stored against the original-language survey, with the language they were
     given in, so results compare across languages (the field keys are the same)."""
 
-    language_code = models.CharField(max_length=12, default=settings.LANGUAGE_CODE, db_index=True)
+    language_code = models.CharField(
+        max_length=12, default=settings.LANGUAGE_CODE, db_index=True, verbose_name=_("language of the answers")
+    )
     # The private, unguessable link to the respondent's own results.
     results_token = models.CharField(max_length=64, unique=True, default=new_results_token, editable=False)
     # Fixed parts of the survey, stored as columns so they can be charted,
     # filtered and purged; the editors' own questions stay in form_data.
-    organization = models.CharField(max_length=200, blank=True)
-    sector = models.CharField(max_length=80, blank=True, help_text=_("Slug of the Sector snippet."))
-    role = models.CharField(max_length=80, blank=True, help_text=_("Slug of the Stakeholder snippet."))
-    contact_email = models.EmailField(blank=True)
-    consent_version = models.CharField(
-        max_length=20, blank=True, help_text=_("Version of the privacy notice agreed to.")
+    organization = models.CharField(max_length=200, blank=True, verbose_name=_("organization"))
+    sector = models.CharField(
+        max_length=80, blank=True, verbose_name=_("sector"), help_text=_("Slug of the Sector snippet.")
     )
-    scores = models.JSONField(default=dict, blank=True, help_text=_("Self-assessment: commitment slug → 1 to 5."))
+    role = models.CharField(
+        max_length=80, blank=True, verbose_name=_("stakeholder group"), help_text=_("Slug of the Stakeholder snippet.")
+    )
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact email address"))
+    consent_version = models.CharField(
+        max_length=20,
+        blank=True,
+        verbose_name=_("version of the privacy notice"),
+        help_text=_("Version of the privacy notice agreed to."),
+    )
+    scores = models.JSONField(
+        default=dict,
+        blank=True,
+        verbose_name=_("self-assessment scores"),
+        help_text=_("Self-assessment: commitment slug → 1 to 5."),
+    )
 
     class Meta:
         verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
         indexes = [models.Index(fields=["page", "submit_time"])]
         # Form submissions are personal data: only the engagement team (and
         # superusers) may see them, whatever page rights they have.
@@ -72,10 +89,15 @@ class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
     parent_page_types = ["engage.EngagePage"]
     subpage_types = []
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
-    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], verbose_name=_("introduction"))
+    thank_you_text = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ul"], verbose_name=_("thank-you text")
+    )
     self_assessment_intro = models.TextField(
-        blank=True, max_length=600, help_text=_("Shown above the ten self-assessment questions.")
+        blank=True,
+        max_length=600,
+        verbose_name=_("introduction to the self-assessment"),
+        help_text=_("Shown above the ten self-assessment questions."),
     )
     scale_label_1 = models.CharField(max_length=40, default="Not started", verbose_name=_("scale point 1"))
     scale_label_2 = models.CharField(max_length=40, default="Planning", verbose_name=_("scale point 2"))
@@ -83,16 +105,22 @@ class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
     scale_label_4 = models.CharField(max_length=40, default="Well under way", verbose_name=_("scale point 4"))
     scale_label_5 = models.CharField(max_length=40, default="Leading the way", verbose_name=_("scale point 5"))
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice page"),
     )
     privacy_notice_version = models.CharField(
         max_length=20,
         default="1.0",
+        verbose_name=_("version of the privacy notice"),
         help_text=_("Stored with every response as the version of the notice the respondent agreed to."),
     )
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
+        FormSubmissionsPanel(heading=_("Responses")),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Questions")),
         MultiFieldPanel(
@@ -118,6 +146,7 @@ class SurveyPage(PageBase, RoutablePageMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("survey page")
+        verbose_name_plural = _("survey pages")
 
     @property
     def scale_labels(self):

@@ -33,19 +33,33 @@ class HomePage(BasePage):
         "engage.EngagePage",
     ]
 
-    hero_lead = models.TextField(max_length=400, help_text=_("Two short sentences in plain words."))
+    hero_lead = models.TextField(
+        max_length=400, verbose_name=_("opening text"), help_text=_("Two short sentences in plain words.")
+    )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     lhs_definition = models.TextField(verbose_name=_("definition of a learning health system"))
     lhs_definition_source = models.CharField(max_length=200, verbose_name=_("source of the definition"))
-    lhs_definition_source_url = models.URLField(blank=True)
-    featured_commitments_intro = models.TextField(blank=True, max_length=400)
-    survey_cta_heading = models.CharField(max_length=120, blank=True)
-    survey_cta_text = models.TextField(blank=True, max_length=400)
-    survey_cta_button = models.CharField(max_length=60, blank=True)
+    lhs_definition_source_url = models.URLField(blank=True, verbose_name=_("address of the source"))
+    featured_commitments_intro = models.TextField(
+        blank=True, max_length=400, verbose_name=_("introduction to the featured commitments")
+    )
+    survey_cta_heading = models.CharField(max_length=120, blank=True, verbose_name=_("heading"))
+    survey_cta_text = models.TextField(blank=True, max_length=400, verbose_name=_("text"))
+    survey_cta_button = models.CharField(max_length=60, blank=True, verbose_name=_("button text"))
     survey_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("survey page"),
     )
 
     content_panels = Page.content_panels + [
@@ -85,6 +99,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_featured_commitments(self):
         """The chosen commitments in this language, in the chosen order, or
@@ -179,17 +194,29 @@ class HomePage(BasePage):
 
 
 class HomePageFeaturedCommitment(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_commitments")
-    commitment = models.ForeignKey("commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_commitments", verbose_name=_("home page")
+    )
+    commitment = models.ForeignKey(
+        "commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("commitment")
+    )
 
     panels = [PageChooserPanel("commitment")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured commitment")
+        verbose_name_plural = _("featured commitments")
+
 
 class HomePageFeaturedStory(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
-    story = models.ForeignKey("stories.StoryPage", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories", verbose_name=_("home page"))
+    story = models.ForeignKey("stories.StoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("story"))
 
     panels = [PageChooserPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured story")
+        verbose_name_plural = _("featured stories")
 
 
 class StandardPage(ContentPage):
@@ -201,6 +228,7 @@ class StandardPage(ContentPage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 class WorkingGroupPage(BasePage):
@@ -212,14 +240,26 @@ class WorkingGroupPage(BasePage):
         STRATEGY = "strategy", _("Strategy group")
         WORKING = "working", _("Working group")
 
-    group_type = models.CharField(max_length=20, choices=GroupType.choices, default=GroupType.WORKING)
-    intro = models.TextField(max_length=500, help_text=_("What the group is for, in one or two sentences."))
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    group_type = models.CharField(
+        max_length=20, choices=GroupType.choices, default=GroupType.WORKING, verbose_name=_("kind of group")
+    )
+    intro = models.TextField(
+        max_length=500, verbose_name=_("introduction"), help_text=_("What the group is for, in one or two sentences.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
     focus_areas = StreamField(
         [("focus_area", blocks.CharBlock(max_length=300, label=_("Focus area")))],
         blank=True,
+        verbose_name=_("focus areas"),
     )
-    body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"])
+    body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"], verbose_name=_("text"))
 
     content_panels = Page.content_panels + [
         FieldPanel("group_type"),
@@ -234,6 +274,7 @@ class WorkingGroupPage(BasePage):
 
     class Meta:
         verbose_name = _("working group page")
+        verbose_name_plural = _("working group pages")
 
     def get_members(self):
         # Only published people: a person's entry is reviewed before visitors see it.
@@ -241,11 +282,19 @@ class WorkingGroupPage(BasePage):
 
 
 class WorkingGroupMember(TranslatableMixin, Orderable):
-    page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey("home.Person", on_delete=models.CASCADE, related_name="memberships")
-    role_in_group = models.CharField(max_length=100, blank=True, help_text=_("e.g. Chair, Member."))
+    page = ParentalKey(
+        WorkingGroupPage, on_delete=models.CASCADE, related_name="members", verbose_name=_("working group")
+    )
+    person = models.ForeignKey(
+        "home.Person", on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
+    )
+    role_in_group = models.CharField(
+        max_length=100, blank=True, verbose_name=_("role in the group"), help_text=_("e.g. Chair, Member.")
+    )
 
     panels = [FieldPanel("person"), FieldPanel("role_in_group")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")

@@ -11,10 +11,12 @@ class SiteSettings(ShownOnEveryPage, BaseSiteSetting):
     """Contact details, the same in every language. The footer's words and
     links are the FooterText snippet, translated per language."""
 
-    organization_name = models.CharField(max_length=200, default="National Academy of Medicine")
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-    contact_address = models.TextField(blank=True)
+    organization_name = models.CharField(
+        max_length=200, default="National Academy of Medicine", verbose_name=_("name of the organization")
+    )
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact email address"))
+    contact_phone = models.CharField(max_length=40, blank=True, verbose_name=_("contact phone number"))
+    contact_address = models.TextField(blank=True, verbose_name=_("postal address"))
 
     panels = [
         MultiFieldPanel(
@@ -30,3 +32,4 @@ class SiteSettings(ShownOnEveryPage, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")

@@ -33,11 +33,22 @@ class Person(
     index.Indexed,
     models.Model,
 ):
-    name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200, help_text=_("Job title, e.g. Chief Quality Officer."))
-    organization = models.CharField(max_length=200)
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    bio = models.TextField(blank=True, max_length=600, help_text=_("One or two sentences."))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    role = models.CharField(
+        max_length=200, verbose_name=_("role"), help_text=_("Job title, e.g. Chief Quality Officer.")
+    )
+    organization = models.CharField(max_length=200, verbose_name=_("organization"))
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    bio = models.TextField(
+        blank=True, max_length=600, verbose_name=_("short biography"), help_text=_("One or two sentences.")
+    )
 
     panels = [
         FieldPanel("name"),
@@ -75,12 +86,17 @@ class Resource(
         WEBINAR = "webinar", _("Webinar")
         TOOLKIT = "toolkit", _("Toolkit")
 
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    date = models.DateField(help_text=_("Publication date, or the date of the event."))
-    summary = RichTextField(features=["bold", "italic", "link"], max_length=1000)
+    title = models.CharField(max_length=255, verbose_name=_("title"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    date = models.DateField(verbose_name=_("date"), help_text=_("Publication date, or the date of the event."))
+    summary = RichTextField(features=["bold", "italic", "link"], max_length=1000, verbose_name=_("summary"))
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
     )
     url = models.URLField(blank=True, verbose_name=_("address"), help_text=_("Use this or a document, not both."))
 
@@ -129,8 +145,10 @@ class FooterText(
     """The footer's words and links, one per language (contact details, the
     same in every language, are in the site settings)."""
 
-    body = models.TextField(max_length=500, help_text=_("One or two sentences about the initiative."))
-    links = StreamField([("link", LinkBlock())], blank=True)
+    body = models.TextField(
+        max_length=500, verbose_name=_("text"), help_text=_("One or two sentences about the initiative.")
+    )
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
 
     panels = [FieldPanel("body"), FieldPanel("links")]
 

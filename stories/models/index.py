@@ -18,7 +18,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["stories.StoryPage"]
     max_count_per_parent = 1
 
-    intro = RichTextField(features=STORY_RICH_TEXT, blank=True)
+    intro = RichTextField(features=STORY_RICH_TEXT, blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), PlainLanguagePanel()]
 
@@ -26,6 +26,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("story index page")
+        verbose_name_plural = _("story index pages")
 
     def get_context(self, request, *args, **kwargs):
         from stories.forms import StoryFilterForm

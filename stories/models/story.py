@@ -113,14 +113,35 @@ class StoryPage(BasePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
-    summary = models.CharField(max_length=300, help_text=_("One or two plain sentences, at most 300 characters."))
-    organization = models.CharField(max_length=200)
-    place = models.CharField(max_length=200, blank=True)
-    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories")
-    setting = models.CharField(max_length=200, blank=True, help_text=_("e.g. Pediatric specialty clinics."))
-    date = models.DateField(help_text=_("When the results were reported."))
+    summary = models.CharField(
+        max_length=300,
+        verbose_name=_("summary"),
+        help_text=_("One or two plain sentences, at most 300 characters."),
+    )
+    organization = models.CharField(max_length=200, verbose_name=_("organization"))
+    place = models.CharField(max_length=200, blank=True, verbose_name=_("place"))
+    # Only a published sector: a draft one is not shown to visitors, and a
+    # story filed under it would vanish from the sector filter.
+    sector = models.ForeignKey(
+        Sector,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        limit_choices_to={"live": True},
+        verbose_name=_("sector"),
+    )
+    setting = models.CharField(
+        max_length=200, blank=True, verbose_name=_("setting"), help_text=_("e.g. Pediatric specialty clinics.")
+    )
+    date = models.DateField(verbose_name=_("date"), help_text=_("When the results were reported."))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     hero_image_alt = models.CharField(
         max_length=250,
@@ -139,11 +160,12 @@ class StoryPage(BasePage):
         decimal_places=2,
         null=True,
         blank=True,
+        verbose_name=_("return per dollar"),
         help_text=_("Return for each dollar invested, e.g. 1.50."),
     )
     financial_source = models.CharField(max_length=200, blank=True, verbose_name=_("source of the financial figures"))
-    quotes = StreamField([("quote", QuoteBlock())], blank=True)
-    sources = StreamField([("source", SourceBlock())], blank=True)
+    quotes = StreamField([("quote", QuoteBlock())], blank=True, verbose_name=_("quotations"))
+    sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources"))
 
     objects = StoryPageManager()
 
@@ -197,6 +219,7 @@ class StoryPage(BasePage):
 
     class Meta:
         verbose_name = _("story page")
+        verbose_name_plural = _("story pages")
         # Every listing shows the newest first: read in this order, a page
         # of stories stops after its few rows instead of sorting them all.
         indexes = [models.Index(F("date").desc(), F("page_ptr").desc(), name="story_newest_first")]
@@ -331,10 +354,16 @@ class StoryCommitment(Orderable):
     """Links a story to a commitment page. The page link is synchronised across
     languages; lookups go through the commitment's translation key."""
 
-    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_commitments")
-    commitment = models.ForeignKey("commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_commitments", verbose_name=_("story"))
+    commitment = models.ForeignKey(
+        "commitments.CommitmentPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("commitment")
+    )
 
     panels = [PageChooserPanel("commitment")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commitment of a story")
+        verbose_name_plural = _("commitments of a story")
 
     def commitment_summary(self):
         """(title, language code) of the linked commitment in the story's
@@ -348,10 +377,14 @@ class StoryCommitment(Orderable):
 
 
 class StoryStakeholder(TranslatableMixin, Orderable):
-    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_stakeholders")
-    stakeholder = models.ForeignKey(Stakeholder, on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_stakeholders", verbose_name=_("story"))
+    stakeholder = models.ForeignKey(
+        Stakeholder, on_delete=models.CASCADE, related_name="+", verbose_name=_("stakeholder")
+    )
 
     panels = [FieldPanel("stakeholder")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
+        verbose_name = _("who a story matters to")
+        verbose_name_plural = _("who stories matter to")

@@ -27,10 +27,12 @@ class TaxonomyTerm(
     """A term stories are filtered by. Its slug is the same in every language
     so filter links survive a change of language."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=80, help_text=_("Used in filter links; the same in every language."))
-    description = models.TextField(blank=True, max_length=500)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=80, verbose_name=_("slug"), help_text=_("Used in filter links; the same in every language.")
+    )
+    description = models.TextField(blank=True, max_length=500, verbose_name=_("description"))
+    sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -53,8 +55,10 @@ class TaxonomyTerm(
 class Sector(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
 
 
 class Stakeholder(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
