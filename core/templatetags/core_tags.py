@@ -51,6 +51,7 @@ class Navigation:
         self.page = page if isinstance(page, Page) else None
         self.root, self.menu, self.crumbs, self.sections, self.translations = None, [], [], {}, []
         self.linked = {}  # {pk of a linked page: its address in the active language}
+        self.newer_source = None
         site = _site(request)
         if site is None:
             return
@@ -90,6 +91,7 @@ class Navigation:
             .only(*NAV_FIELDS)
         )
         self.translations = [node for node in nodes if node.translation_key in keys and node.live and not node.private]
+        self.newer_source = self._newer_source(request)
         if root_path is None:
             home = [node for node in self.translations if node.translation_key == site.root_page.translation_key]
             root_path = next((node.path for node in home if node.language == language), site.root_page.path)
@@ -145,6 +147,26 @@ class Navigation:
                     "lang": _lang(own.source_language) if own is not None else "",
                 }
             ]
+
+    def _newer_source(self, request):
+        """For a published translation whose default-language page was
+        published after it: {"url", "language_code", "language"} of that
+        page, for the "newer version" notice; else None. From the
+        translations this query loaded, so it costs nothing more."""
+        page = self.page
+        if page is None or page.alias_of_id or page.last_published_at is None:
+            return None
+        default = settings.LANGUAGE_CODE
+        own = next((node for node in self.translations if node.pk == page.pk), None)
+        newer = [node for node in self.translations if node.language == default and node.last_published_at]
+        source = next((node for node in newer if node.last_published_at > page.last_published_at), None)
+        if own is None or own.language == default or source is None:
+            return None
+        return {
+            "url": source.get_url(request=request),
+            "language_code": default,
+            "language": dict(settings.LANGUAGES).get(default, default),
+        }
 
     def url_of(self, pk):
         """Address, in the active language where translated, of a page the

@@ -1,5 +1,4 @@
-"""Where each page and translatable snippet stands in each language, and
-whether a public translated page is behind its source.
+"""Where each page and translatable snippet stands in each language.
 
 A row is one object of the default language in one other language:
 
@@ -15,15 +14,11 @@ Every row comes from a fixed number of queries (one per translatable model
 and a few for wagtail-localize's records), however many pages there are.
 """
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -42,8 +37,6 @@ STATUS_LABELS = {
     OUT_OF_DATE: _("Out of date"),
 }
 SNIPPETS_SECTION = "snippets"
-GENERATION_KEY = "translation-sources-generation"
-ANSWER_TIMEOUT = 24 * 60 * 60
 
 
 @dataclass
@@ -267,57 +260,3 @@ def overview():
     for row in rows:
         counts[row.locale.language_code][row.status] += 1
     return Overview(rows=rows, locales=locales, sections=sections, counts=counts)
-
-
-def sources_changed():
-    """After a TranslationSource changes: every answer of newer_source kept
-    in the cache is stale (they are keyed by this generation). Now, and
-    again once committed: a page rendered in between may have kept the old
-    answer under the new generation."""
-
-    def new_generation():
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-    new_generation()
-    transaction.on_commit(new_generation)
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
-
-
-def _newer_source_in_db(page):
-    newer = Translation.objects.filter(
-        enabled=True,
-        source__object_id=page.translation_key,
-        target_locale_id=page.locale_id,
-        source__last_updated_at__gt=page.last_published_at,
-    )
-    source = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, locale_id__in=newer.values("source__locale_id"))
-        .select_related("locale")
-        .first()
-    )
-    return {"url": source.get_url(), "language_code": source.locale.language_code} if source else {}
-
-
-def newer_source(page):
-    """For a published translation whose source changed after it was
-    published: {"url", "language_code", "language"} of the live source page,
-    else None. Kept in the cache under the page's publication and the sources'
-    generation, so a warm page asks the database nothing."""
-    if not isinstance(page, Page) or page.alias_of_id or page.last_published_at is None:
-        return None
-    key = f"translation-newer-source:{page.pk}:{page.last_published_at.timestamp()}:{_generation()}"
-    found = cache.get(key)
-    if found is None:
-        found = _newer_source_in_db(page)
-        cache.set(key, found, ANSWER_TIMEOUT)
-    if not found:
-        return None
-    return found | {"language": dict(settings.LANGUAGES).get(found["language_code"], found["language_code"])}

@@ -12,7 +12,6 @@ from wagtail.signals import page_published, published
 from wagtail_localize.models import TranslationSource
 
 from core.translation.review import stand_alone_on_publish
-from core.translation.status import sources_changed
 
 
 def update_source(instance):
@@ -26,7 +25,6 @@ def update_source(instance):
     ).exists()
     if source_exists:
         TranslationSource.update_or_create_from_instance(instance)
-        sources_changed()
 
 
 def _on_page_published(instance, **_kwargs):
