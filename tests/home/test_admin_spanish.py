@@ -6,8 +6,13 @@ The catalogue test walks every model of the project's apps, their edit
 panels and every block of their StreamFields, so a field added later without
 a translatable label (or without its Spanish) fails here."""
 
+import datetime
+import re
 
+import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from wagtail import blocks
@@ -15,10 +20,13 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
+from wagtail.users.models import UserProfile
 
 from commitments.wagtail_hooks import CrosswalkViewSetGroup
 from home.wagtail_hooks import SiteContentViewSetGroup
+from stories.models import StoryPage
 from stories.wagtail_hooks import StoryTaxonomyViewSetGroup
+from tests import factories
 
 PROJECT_APPS = ["core", "home", "commitments", "stories", "engage"]
 
@@ -143,3 +151,119 @@ def untranslated_labels():
 
 def test_every_label_of_the_projects_models_and_blocks_has_spanish():
     assert untranslated_labels() == []
+
+
+# A Spanish-speaking editor ------------------------------------------------------------------
+
+# Labels of the project's fields as Django would write them from the field
+# names, or as they read in English: none may be left on a Spanish edit form.
+ENGLISH_LABELS = [
+    "Summary",
+    "Organization",
+    "Place",
+    "Setting",
+    "Hero image",
+    "Outcome measures",
+    "Quotes",
+    "Sources",
+    "Number",
+    "Icon",
+    "Social image",
+    "Listing title",
+    "Sort order",
+    "Description",
+    "Where and when",
+    "Financial impact",
+    "Commitments it shows",
+    "Plain language",
+]
+
+
+@pytest.fixture
+def spanish_editor(client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(admin_user)
+    return client
+
+
+def _labels(html):
+    """The text of the form's labels and panel headings."""
+    found = re.findall(r"<(?:label|h2)[^>]*>(.*?)</(?:label|h2)>", html, flags=re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", text).split()) for text in found]
+
+
+def _english_left(labels):
+    return sorted({english for english in ENGLISH_LABELS for label in labels if label.startswith(english)})
+
+
+def test_a_spanish_editor_edits_a_story_in_spanish(spanish_editor, story_index):
+    story = factories.StoryPageFactory(parent=story_index)
+    html = spanish_editor.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+    labels = _labels(html)
+    for spanish in ["Resumen", "Organización", "Lugar", "Entorno de atención", "Dónde y cuándo", "Fuentes"]:
+        assert any(label.startswith(spanish) for label in labels), spanish
+    assert _english_left(labels) == []
+
+
+def test_a_spanish_editor_edits_a_commitment_in_spanish(spanish_editor, commitments):
+    html = spanish_editor.get(reverse("wagtailadmin_pages:edit", args=[commitments[0].pk])).content.decode()
+    labels = _labels(html)
+    for spanish in ["Número", "Resumen", "Ícono", "Señales de que funciona", "Relación con otros marcos"]:
+        assert any(label.startswith(spanish) for label in labels), spanish
+    assert "Dos personas lado a lado" in html  # the icon is chosen by what it shows
+    assert _english_left(labels) == []
+
+
+def test_a_spanish_editor_edits_a_sector_in_spanish(spanish_editor, home_page):
+    sector = factories.SectorFactory(name="Hospitals")
+    html = spanish_editor.get(reverse(sector.snippet_viewset.get_url_name("edit"), args=[sector.pk])).content.decode()
+    labels = _labels(html)
+    for spanish in ["Nombre", "Descripción", "Posición"]:
+        assert any(label.startswith(spanish) for label in labels), spanish
+    assert _english_left(labels) == []
+    listing = spanish_editor.get(reverse(sector.snippet_viewset.get_url_name("list"))).content.decode()
+    assert "Sectores" in listing and "Sectors" not in listing
+
+
+# A story's sector ------------------------------------------------------------------------------
+
+
+def test_a_story_can_be_given_only_a_published_sector(spanish_editor, story_index):
+    published = factories.SectorFactory(name="Hospitals")
+    draft = factories.SectorFactory(name="Pharmacies", live=False)
+    story = factories.StoryPageFactory(parent=story_index)
+    form_class = StoryPage.get_edit_handler().get_form_class()
+    choices = form_class(instance=story, for_user=None).fields["sector"].queryset
+    assert published in choices and draft not in choices
+
+    story.sector = draft
+    with pytest.raises(ValidationError) as refused:
+        story.full_clean()
+    assert "sector" in refused.value.message_dict
+
+
+# Dates -------------------------------------------------------------------------------------------
+
+ENGLISH_MONTHS = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def test_a_spanish_editor_reads_dates_in_spanish(spanish_editor, story_index):
+    resource = factories.ResourceFactory(date=datetime.date(2027, 1, 20))
+    listing = spanish_editor.get(reverse(resource.snippet_viewset.get_url_name("list"))).content.decode()
+    assert "20 de enero de 2027" in listing
+
+    story = factories.StoryPageFactory(parent=story_index)
+    story.save_revision().publish()
+    for url in [
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        reverse("wagtailadmin_pages:history", args=[story.pk]),
+        reverse("wagtailadmin_explore", args=[story_index.pk]),
+    ]:
+        html = spanish_editor.get(url).content.decode()
+        # When it was last saved or published, in the hover text of "hace 1 minuto".
+        assert re.search(r"\d{1,2} de [a-z]+ de \d{4}, \d\d:\d\d", html), url
+        assert not ENGLISH_MONTHS.search(html), url
