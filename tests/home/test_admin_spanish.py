@@ -18,9 +18,10 @@ from django.utils.functional import Promise
 from wagtail import blocks
 from wagtail.admin.panels import get_edit_handler
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from commitments.wagtail_hooks import CrosswalkViewSetGroup
 from home.wagtail_hooks import SiteContentViewSetGroup
@@ -267,3 +268,38 @@ def test_a_spanish_editor_reads_dates_in_spanish(spanish_editor, story_index):
         # When it was last saved or published, in the hover text of "hace 1 minuto".
         assert re.search(r"\d{1,2} de [a-z]+ de \d{4}, \d\d:\d\d", html), url
         assert not ENGLISH_MONTHS.search(html), url
+
+
+# Wagtail's and wagtail-localize's own words -------------------------------------------------------
+
+
+def test_translating_and_syncing_a_page_is_offered_in_spanish(spanish_editor, commitments):
+    Locale.objects.create(language_code="es")
+    commitment = commitments[0]
+    url = reverse("wagtail_localize:submit_page_translation", args=[commitment.pk])
+    labels = _labels(spanish_editor.get(url).content.decode())
+    assert any(label.startswith("Idiomas") for label in labels)
+    assert not any(label.startswith("Locales") for label in labels)
+
+    spanish_editor.post(url, {"locales": [Locale.objects.get(language_code="es").pk]})
+    source = TranslationSource.objects.get(object_id=commitment.translation_key)
+    html = spanish_editor.get(reverse("wagtail_localize:update_translations", args=[source.pk])).content.decode()
+    assert "¿Para qué sincronizar la página?" in html
+    assert "Why would I sync" not in html
+    assert "Publicar de inmediato" in html
+
+
+def test_the_translation_editors_buttons_are_spanish(spanish_editor):
+    catalogue = spanish_editor.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    # "Publicar en" is followed by the language's name: the space must stay.
+    assert '"Publish in ": "Publicar en "' in catalogue
+    assert '"Applying editor lock": "Bloqueando la edici\\u00f3n"' in catalogue or "Bloqueando la edición" in catalogue
+    assert "docuemento" not in catalogue
+
+
+def test_the_page_editors_wagtail_strings_are_spanish(spanish_editor, commitments):
+    html = spanish_editor.get(reverse("wagtailadmin_pages:edit", args=[commitments[0].pk])).content.decode()
+    for english in ["Content metrics", "Reading time", "Keyboard shortcuts", "Schedule to publish"]:
+        assert english not in html
+    for spanish in ["Datos del contenido", "Tiempo de lectura", "Atajos de teclado", "Programar la publicación"]:
+        assert spanish in html
