@@ -93,6 +93,13 @@ def _texts_of_panel(where, panel):
         yield f"{where} panel heading", panel.heading
     if panel.help_text:
         yield f"{where} panel help_text", panel.help_text
+    # The fields Wagtail's own models bring onto the form (title, slug,
+    # search description...) are shown too.
+    field = getattr(panel, "db_field", None)
+    if field is not None and hasattr(field, "verbose_name"):
+        yield f"{where}.{field.name} label", field.verbose_name
+        if field.help_text:
+            yield f"{where}.{field.name} help_text", field.help_text
     for child in getattr(panel, "children", []):
         yield from _texts_of_panel(where, child)
 
