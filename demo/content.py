@@ -4,7 +4,8 @@ Pure data: plain dicts, lists and strings only. A separate loader reads the
 module-level names below and builds Wagtail pages, snippets and images.
 
 Facts and figures come from the project's domain notes, each named with its
-source where it appears. People and organizations in PEOPLE are fictional.
+source where it appears. No person in it is invented: the working groups show their charge, not
+members, until the initiative publishes them.
 """
 
 _NAM_URL_INITIATIVE = (
@@ -45,7 +46,8 @@ HOME = {
         "Ten Shared Commitments describe what everyone should be able to "
         "expect from it."
     ),
-    "lhs_definition": _LHS_DEFINITION,
+    # A whole sentence, so the quote opens with a capital letter.
+    "lhs_definition": "A learning health system is " + _LHS_DEFINITION,
     "lhs_definition_source": "National Academy of Medicine",
     "featured_commitments_intro": (
         "The Shared Commitments describe health and health care that is "
@@ -66,171 +68,182 @@ HOME = {
 
 
 # ---------------------------------------------------------------------------
-# Images (abstract illustrations drawn by a script)
+# Pictures, drawn by demo/images.py from the text given here: a story's
+# headline result (figure, caption, organization, place, and a before/after
+# pair when the source gives both numbers), or a text card saying what a page
+# is for. Every text drawn has Spanish in content_es.po, and "alt" says what
+# the picture shows.
 # ---------------------------------------------------------------------------
 
 IMAGES = {
     "home-hero": {
+        "kicker": "LHS Commons",
+        "title": "Ten Shared Commitments for a learning health system",
+        "lines": [
+            "What everyone should be able to expect from health care",
+            "Real examples from hospitals, clinics and networks",
+        ],
         "alt": (
-            "Illustration: twelve dark teal dots linked by thin light teal "
-            "lines into a loose network on a pale background, suggesting "
-            "people and groups working together."
+            "Title card: Ten Shared Commitments for a learning health system. "
+            "What everyone should be able to expect from health care, with "
+            "real examples from hospitals, clinics and networks."
         ),
-        "motif": "nodes",
-        "palette": "teal",
     },
     "about": {
+        "kicker": "Built on 25 years of reports",
+        "title": "From To Err Is Human to the Shared Commitments",
+        "lines": [
+            "1999 To Err Is Human; 2001 Crossing the Quality Chasm",
+            "2012 Best Care at Lower Cost",
+            "2024 Shared Commitments for Health and Health Care",
+        ],
         "alt": (
-            "Illustration: six blue steps rising from left to right, "
-            "alternating dark and light blue, on a pale background, "
-            "suggesting progress built over many years."
+            "Timeline card: the reports the Shared Commitments build on. To "
+            "Err Is Human (1999), Crossing the Quality Chasm (2001), Best Care "
+            "at Lower Cost (2012) and the Shared Commitments paper (2024)."
         ),
-        "motif": "steps",
-        "palette": "blue",
     },
-    # Stories
+    # Stories: the headline result of each, as its sources report it.
     "improvecarenow-crohns-remission": {
+        "figure": "68%",
+        "caption": "of children with Crohn's disease in remission, up from 55%",
+        "organization": "ImproveCareNow, with Cincinnati Children's Hospital Medical Center",
+        "place": "Cincinnati, Ohio, and about 85 centers",
+        "bars": [("55%", 55, "Before"), ("68%", 68, "2012")],
         "alt": (
-            "Illustration: five light green bars rising from left to right, "
-            "with the tallest bar in dark green, on a pale background, "
-            "suggesting steady improvement."
+            "Chart-style card: children with Crohn's disease in remission rose "
+            "from 55% to 68% at ImproveCareNow, with Cincinnati Children's "
+            "Hospital Medical Center."
         ),
-        "motif": "bars",
-        "palette": "green",
     },
     "kaiser-hypertension-control": {
+        "figure": "80.4%",
+        "caption": "of patients with high blood pressure had it under control in 2009",
+        "organization": "Kaiser Permanente Northern California",
+        "place": "Northern California",
+        "bars": [("43.6%", 43.6, "2001"), ("80.4%", 80.4, "2009")],
         "alt": (
-            "Illustration: five zigzag lines in dark and light blue running "
-            "across a pale background, like a pulse reading."
+            "Chart-style card: blood pressure under control for 80.4% of "
+            "patients with high blood pressure in 2009, up from 43.6% in 2001, "
+            "at Kaiser Permanente Northern California."
         ),
-        "motif": "waves",
-        "palette": "blue",
     },
     "kaiser-sepsis-care": {
+        "figure": "\u221240%",
+        "caption": "More than 40% fewer deaths among hospital patients with sepsis",
+        "organization": "Kaiser Permanente Northern California",
+        "place": "Northern California (21 hospitals)",
         "alt": (
-            "Illustration: a dark slate-gray plus sign on a light gray circle, "
-            "on a pale background, suggesting hospital care."
+            "Chart-style card: sepsis deaths down more than 40% at Kaiser Permanente Northern California, 21 hospitals."
         ),
-        "motif": "Cross",
-        "palette": "slate",
     },
     "geisinger-provencare-bypass": {
+        "figure": "\u221244%",
+        "caption": "readmissions within 30 days of heart bypass surgery",
+        "organization": "Geisinger",
+        "place": "Central Pennsylvania",
         "alt": (
-            "Illustration: a light purple half circle under a thick dark "
-            "purple arch, like a rising sun, on a pale background."
+            "Chart-style card: readmissions within 30 days of heart bypass "
+            "surgery down 44% at Geisinger, Central Pennsylvania."
         ),
-        "motif": "arc",
-        "palette": "plum",
     },
     "intermountain-early-inductions": {
+        "figure": "under 3%",
+        "caption": "of deliveries were elective before 39 weeks by 2007, down from 28%",
+        "organization": "Intermountain Healthcare",
+        "place": "Utah",
+        "bars": [("28%", 28, "Before"), ("< 3%", 3, "2007")],
         "alt": (
-            "Illustration: a wide yellow leaf with a dark amber center line "
-            "and veins, on a pale background, suggesting new life and growth."
+            "Chart-style card: elective deliveries before 39 weeks down from "
+            "28% to under 3% at Intermountain Healthcare, Utah."
         ),
-        "motif": "leaf",
-        "palette": "amber",
     },
     "va-mrsa-prevention": {
+        "figure": "\u221260%",
+        "caption": "More than 60% fewer MRSA infections in intensive care units",
+        "organization": "U.S. Department of Veterans Affairs",
+        "place": "VA hospitals across the United States",
         "alt": (
-            "Illustration: a grid of rounded squares in four rows, a few dark "
-            "teal and most light teal, on a pale background, suggesting "
-            "careful, routine checks."
+            "Chart-style card: MRSA infections in intensive care units down "
+            "more than 60% at the U.S. Department of Veterans Affairs hospitals."
         ),
-        "motif": "grid",
-        "palette": "teal",
     },
     "group-health-medical-home": {
-        "alt": (
-            "Illustration: four green squares in a row, getting smaller from "
-            "left to right and alternating light and dark green, on a pale "
-            "background, suggesting building blocks of care."
-        ),
-        "motif": "blocks",
-        "palette": "green",
+        "figure": "\u221229%",
+        "caption": "emergency room visits with a primary care medical home",
+        "organization": "Group Health Cooperative",
+        "place": "Seattle, Washington",
+        "alt": ("Chart-style card: 29% fewer emergency room visits at Group Health Cooperative, Seattle, Washington."),
     },
     "sps-childrens-hospitals-safety": {
+        "figure": "25,000+",
+        "caption": "children spared serious harm, through 2023",
+        "organization": "Children's Hospitals' Solutions for Patient Safety (SPS)",
+        "place": "Children's hospitals in the United States and Canada",
         "alt": (
-            "Illustration: five circles inside one another, in yellow and dark "
-            "amber, on a pale background, suggesting a circle of protection."
+            "Chart-style card: more than 25,000 children spared serious harm "
+            "by Children's Hospitals' Solutions for Patient Safety (SPS)."
         ),
-        "motif": "rings",
-        "palette": "amber",
     },
     "nationwide-learn-from-every-patient": {
-        "alt": (
-            "Illustration: a dark blue line winding upward from lower left to "
-            "upper right, with a light blue dot at each turn, on a pale "
-            "background, suggesting a journey of learning."
-        ),
-        "motif": "path",
-        "palette": "blue",
+        "figure": "\u221243%",
+        "caption": "inpatient days for children seen in the cerebral palsy clinic",
+        "organization": "Nationwide Children's Hospital",
+        "place": "Columbus, Ohio",
+        "alt": ("Chart-style card: inpatient days down 43% at Nationwide Children's Hospital, Columbus, Ohio."),
     },
-    # Working groups
+    # Working groups: what each is for, until editors add a photograph.
     "strategy-group": {
+        "kicker": "Strategy Group",
+        "title": "Sets the direction of the initiative",
+        "lines": [
+            "Guides the three working groups",
+            "Finds gaps and priorities for spreading the Shared Commitments",
+        ],
         "alt": (
-            "Illustration: twelve dark slate-gray dots linked by thin light "
-            "gray lines into a loose network on a pale background, suggesting "
-            "leaders who connect many groups."
+            "Text card: the Strategy Group sets the direction of the "
+            "initiative, guides the three working groups and finds gaps and "
+            "priorities for spreading the Shared Commitments."
         ),
-        "motif": "nodes",
-        "palette": "slate",
     },
     "communication-and-messaging": {
+        "kicker": "Working group",
+        "title": "Communication and Messaging",
+        "lines": [
+            "Explains a learning health system in plain language",
+            "Shows the Shared Commitments in practice",
+        ],
         "alt": (
-            "Illustration: five zigzag lines in dark and light teal running "
-            "across a pale background, suggesting messages that travel."
+            "Text card: the Communication and Messaging working group explains "
+            "a learning health system in plain language and shows the Shared "
+            "Commitments in practice."
         ),
-        "motif": "waves",
-        "palette": "teal",
     },
     "operational-requirements": {
+        "kicker": "Working group",
+        "title": "Operational Requirements",
+        "lines": [
+            "Links the Shared Commitments to existing quality goals",
+            "Finds ways to judge progress in real settings",
+        ],
         "alt": (
-            "Illustration: a grid of rounded squares in four rows, a few dark "
-            "purple and most light purple, on a pale background, suggesting "
-            "structure and order."
+            "Text card: the Operational Requirements working group links the "
+            "Shared Commitments to existing quality goals and finds ways to "
+            "judge progress in real settings."
         ),
-        "motif": "grid",
-        "palette": "plum",
     },
     "infrastructure-investment-strategies": {
+        "kicker": "Working group",
+        "title": "Infrastructure Investment Strategies",
+        "lines": [
+            "Finds lasting ways to pay for a learning health system",
+            "Makes the business case",
+        ],
         "alt": (
-            "Illustration: four squares in a row, getting smaller from left "
-            "to right and alternating yellow and dark amber, on a pale "
-            "background, suggesting a base built piece by piece."
+            "Text card: the Infrastructure Investment Strategies working group "
+            "finds lasting ways to pay for a learning health system and makes "
+            "the business case."
         ),
-        "motif": "blocks",
-        "palette": "amber",
-    },
-    # Portrait placeholders
-    "person-1": {
-        "alt": "Illustrated portrait placeholder: a simple teal silhouette",
-        "motif": "people",
-        "palette": "teal",
-    },
-    "person-2": {
-        "alt": "Illustrated portrait placeholder: a simple blue silhouette",
-        "motif": "people",
-        "palette": "blue",
-    },
-    "person-3": {
-        "alt": "Illustrated portrait placeholder: a simple green silhouette",
-        "motif": "people",
-        "palette": "green",
-    },
-    "person-4": {
-        "alt": "Illustrated portrait placeholder: a simple purple silhouette",
-        "motif": "people",
-        "palette": "plum",
-    },
-    "person-5": {
-        "alt": "Illustrated portrait placeholder: a simple amber silhouette",
-        "motif": "people",
-        "palette": "amber",
-    },
-    "person-6": {
-        "alt": "Illustrated portrait placeholder: a simple slate-gray silhouette",
-        "motif": "people",
-        "palette": "slate",
     },
 }
 
@@ -426,10 +439,10 @@ PAGES = {
                 "callout",
                 {
                     "tone": "info",
-                    "heading": "About the people shown",
-                    "text": "<p>This is a preview site. The group members "
-                    "shown on these pages are fictional examples, not real "
-                    "members.</p>",
+                    "heading": "Who the members are",
+                    "text": "<p>Members come from leading organizations across "
+                    "the health system. Each group's page will name its members "
+                    "once the National Academy of Medicine publishes them.</p>",
                 },
             ),
             (
@@ -745,76 +758,10 @@ SURVEY = {
 
 
 # ---------------------------------------------------------------------------
-# People (fictional demo people) and working groups
+# Working groups: their charge and the kinds of organization they draw on.
+# No members: the initiative has not published them, and the demo invents no
+# people.
 # ---------------------------------------------------------------------------
-
-PEOPLE = [
-    {
-        "key": "person-1",
-        "name": "Dr. Maya Okafor",
-        "role": "Chief Quality Officer",
-        "organization": "Bluewater Valley Health System",
-        "bio": "Maya leads quality and safety work for a health system with several hospitals and clinics.",
-        "image_key": "person-1",
-    },
-    {
-        "key": "person-2",
-        "name": "Daniel Reyes",
-        "role": "Patient and Family Advisor",
-        "organization": "Northgate Community Clinic",
-        "bio": "Daniel brings the view of a patient and caregiver to planning "
-        "and improvement work at his local clinic.",
-        "image_key": "person-2",
-    },
-    {
-        "key": "person-3",
-        "name": "Dr. Priya Raman",
-        "role": "Director of Clinical Informatics",
-        "organization": "Lakeview Crest University Medical Center",
-        "bio": "Priya helps care teams use health records and data to learn from everyday care.",
-        "image_key": "person-3",
-    },
-    {
-        "key": "person-4",
-        "name": "Grace Lindqvist",
-        "role": "Vice President, Value-Based Programs",
-        "organization": "Evergreen Ridge Health Plan",
-        "bio": "Grace designs payment programs that reward good results for members.",
-        "image_key": "person-4",
-    },
-    {
-        "key": "person-5",
-        "name": "Marcus Bell",
-        "role": "Communications Director",
-        "organization": "Willowmere County Health Department",
-        "bio": "Marcus turns health information into clear messages for the public.",
-        "image_key": "person-5",
-    },
-    {
-        "key": "person-6",
-        "name": "Dr. Hannah Cho",
-        "role": "Pediatrician and Improvement Lead",
-        "organization": "Fairhaven Children's Care Network",
-        "bio": "Hannah leads improvement projects across a network of children's clinics.",
-        "image_key": "person-6",
-    },
-    {
-        "key": "person-7",
-        "name": "Samuel Ortiz",
-        "role": "Chief Financial Officer",
-        "organization": "Stonebridge Community Hospital",
-        "bio": "Samuel studies how investments in quality affect a hospital's costs and results.",
-        "image_key": "",
-    },
-    {
-        "key": "person-8",
-        "name": "Aisha Thompson",
-        "role": "Research Director",
-        "organization": "Brightwater Practice Research Network",
-        "bio": "Aisha helps primary care practices turn questions from daily care into research.",
-        "image_key": "",
-    },
-]
 
 WORKING_GROUPS = [
     {
@@ -834,13 +781,9 @@ WORKING_GROUPS = [
             "<p>The group also guides the three working groups. It helps them "
             "focus on the gaps and priorities that matter most for spreading "
             "the Shared Commitments.</p>"
+            "<p>The group draws on the experience of leaders from health systems and hospitals, "
+            "clinicians, patients and families, health plans, public health and research.</p>"
         ),
-        "members": [
-            {"person": "person-1", "role_in_group": "Chair"},
-            {"person": "person-4", "role_in_group": "Vice Chair"},
-            {"person": "person-2", "role_in_group": "Member"},
-            {"person": "person-3", "role_in_group": "Member"},
-        ],
     },
     {
         "slug": "communication-and-messaging",
@@ -864,12 +807,9 @@ WORKING_GROUPS = [
             "<p>It listens to what patients, clinicians, leaders and others "
             "care about. Then it shapes messages that speak to each of "
             "them.</p>"
+            "<p>The group draws on the experience of patient and family advocates, "
+            "clinicians, health system leaders and communication specialists.</p>"
         ),
-        "members": [
-            {"person": "person-5", "role_in_group": "Chair"},
-            {"person": "person-2", "role_in_group": "Member"},
-            {"person": "person-6", "role_in_group": "Member"},
-        ],
     },
     {
         "slug": "operational-requirements",
@@ -889,12 +829,9 @@ WORKING_GROUPS = [
             "<p>It also looks at how organizations can tell if they are "
             "making progress. It studies this in many real settings, from "
             "hospitals to public health.</p>"
+            "<p>The group draws on the experience of quality and safety leaders, informatics "
+            "teams, researchers and the organizations that set quality measures.</p>"
         ),
-        "members": [
-            {"person": "person-3", "role_in_group": "Chair"},
-            {"person": "person-8", "role_in_group": "Member"},
-            {"person": "person-1", "role_in_group": "Member"},
-        ],
     },
     {
         "slug": "infrastructure-investment-strategies",
@@ -911,12 +848,9 @@ WORKING_GROUPS = [
             "<p>It studies financial models and incentives that reward "
             "learning. It also gathers evidence on the return that "
             "organizations can get from this approach.</p>"
+            "<p>The group draws on the experience of health system finance leaders, "
+            "health plans and payers, employers and health economists.</p>"
         ),
-        "members": [
-            {"person": "person-7", "role_in_group": "Chair"},
-            {"person": "person-4", "role_in_group": "Member"},
-            {"person": "person-6", "role_in_group": "Member"},
-        ],
     },
 ]
 
@@ -2633,7 +2567,7 @@ RESOURCES = [
         ),
         "url": "",
         "document": {
-            "filename": "shared-commitments-paper-summary.txt",
+            "filename": "shared-commitments-paper-summary.pdf",
             "text": _NAM_PAPER_NOTE_TEXT,
         },
     },
@@ -2683,7 +2617,7 @@ RESOURCES = [
         ),
         "url": "",
         "document": {
-            "filename": "shared-commitments-conversation-guide.txt",
+            "filename": "shared-commitments-conversation-guide.pdf",
             "text": _CONVERSATION_GUIDE_TEXT,
         },
     },
@@ -2698,7 +2632,7 @@ RESOURCES = [
         ),
         "url": "",
         "document": {
-            "filename": "shared-commitments-intro-webinar.txt",
+            "filename": "shared-commitments-intro-webinar.pdf",
             "text": _WEBINAR_TEXT,
         },
     },

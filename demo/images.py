@@ -1,127 +1,163 @@
-"""Abstract illustrations for the demo content, drawn with Pillow so the demo
-needs no downloads. Each motif is simple enough to describe exactly in its
-alternative text."""
+"""Pictures for the demo content, drawn with Pillow from the content itself,
+so the demo needs no downloads and every picture says something true.
 
-import random
+Two kinds, both in the site's palette (the colours of static/css/site.css):
+- a result card: a story's headline result as a large figure, what it
+  measures, and the organization and place, with a before/after bar pair
+  when the story gives both numbers;
+- a text card: a kicker, a title and up to three short lines (the home
+  page, the About page and the working groups: what they are for).
+
+The same text always draws the same picture, so a picture and its
+alternative text (written next to the text in demo/content.py) agree.
+Text uses DejaVu Sans when the machine has it, else Pillow's own scalable
+font, so `make demo` works with only python3."""
+
 from io import BytesIO
+from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-PALETTES = {
-    "teal": ("#e6f4f1", "#0f766e", "#5eead4"),
-    "blue": ("#e8f0fb", "#1d4ed8", "#93c5fd"),
-    "green": ("#ecf7ec", "#15803d", "#86efac"),
-    "plum": ("#f5ecf6", "#7e22ce", "#d8b4fe"),
-    "amber": ("#fdf5e6", "#b45309", "#fcd34d"),
-    "slate": ("#eef1f5", "#334155", "#94a3b8"),
-}
 SIZE = (1200, 675)
-PORTRAIT_SIZE = (480, 480)
+BACKGROUND = "#f1f5f8"  # --tint
+TEXT = "#1b1f23"  # --text
+MUTED = "#4a5560"  # --muted
+ACCENT = "#0d6b5f"  # --accent
+LINE = "#c9d2da"  # --line
+BEFORE_BAR = "#8a96a3"  # a lighter grey than --muted, still 3:1 on the tint
+
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
+MARGIN = 72
 
 
-def _rings(draw, w, h, fg, accent, rng):
-    for i, r in enumerate(range(60, 340, 56)):
-        draw.ellipse((w / 2 - r, h / 2 - r, w / 2 + r, h / 2 + r), outline=fg if i % 2 else accent, width=14)
+def font(size, bold=False):
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for folder in FONT_DIRS:
+        if (folder / name).exists():
+            return ImageFont.truetype(str(folder / name), size)
+    return ImageFont.load_default(size=size)
 
 
-def _bars(draw, w, h, fg, accent, rng):
-    for i in range(5):
-        height = 110 + i * 95
-        x = 200 + i * 170
-        draw.rectangle((x, h - 80 - height, x + 110, h - 80), fill=fg if i == 4 else accent)
+def _wrap(draw, text, face, width):
+    """The text broken into lines no wider than `width` pixels."""
+    lines, current = [], ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if current and draw.textlength(trial, font=face) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines
 
 
-def _waves(draw, w, h, fg, accent, rng):
-    for row in range(5):
-        y0 = 160 + row * 90
-        points = [(x, y0 + 40 * ((x // 150) % 2)) for x in range(0, w + 150, 150)]
-        draw.line(points, fill=fg if row % 2 else accent, width=16, joint="curve")
+def _fit(draw, text, size, width, bold=False, floor=28):
+    """The largest font, from `size` down, that fits `text` on one line."""
+    while size > floor and draw.textlength(text, font=font(size, bold)) > width:
+        size -= 4
+    return font(size, bold)
 
 
-def _grid(draw, w, h, fg, accent, rng):
-    for row in range(4):
-        for col in range(7):
-            x, y = 150 + col * 135, 110 + row * 125
-            draw.rounded_rectangle((x, y, x + 100, y + 90), radius=14, fill=fg if rng.random() < 0.35 else accent)
+def _paragraph(draw, xy, text, face, width, fill, spacing=1.25, max_lines=3):
+    x, y = xy
+    for line in _wrap(draw, text, face, width)[:max_lines]:
+        draw.text((x, y), line, font=face, fill=fill)
+        y += int(face.size * spacing)
+    return y
 
 
-def _path(draw, w, h, fg, accent, rng):
-    points = [(100 + i * 125, h - 120 - int(i * 45 + rng.randint(-30, 30))) for i in range(9)]
-    draw.line(points, fill=fg, width=18, joint="curve")
-    for x, y in points:
-        draw.ellipse((x - 22, y - 22, x + 22, y + 22), fill=accent, outline=fg, width=6)
-
-
-def _nodes(draw, w, h, fg, accent, rng):
-    nodes = [(rng.randint(120, w - 120), rng.randint(100, h - 100)) for _ in range(12)]
-    for i, a in enumerate(nodes):
-        for b in nodes[i + 1 : i + 3]:
-            draw.line((a, b), fill=accent, width=6)
-    for x, y in nodes:
-        draw.ellipse((x - 26, y - 26, x + 26, y + 26), fill=fg)
-
-
-def _arc(draw, w, h, fg, accent, rng):
-    draw.pieslice((w / 2 - 320, h - 360, w / 2 + 320, h + 280), 180, 360, fill=accent)
-    draw.arc((w / 2 - 420, h - 460, w / 2 + 420, h + 380), 180, 360, fill=fg, width=22)
-
-
-def _steps(draw, w, h, fg, accent, rng):
-    for i in range(6):
-        x, y = 150 + i * 150, h - 100 - (i + 1) * 70
-        draw.rectangle((x, y, x + 150, h - 100), fill=accent if i % 2 else fg)
-
-
-def _cross(draw, w, h, fg, accent, rng):
-    draw.ellipse((w / 2 - 250, h / 2 - 250, w / 2 + 250, h / 2 + 250), fill=accent)
-    draw.rectangle((w / 2 - 60, h / 2 - 180, w / 2 + 60, h / 2 + 180), fill=fg)
-    draw.rectangle((w / 2 - 180, h / 2 - 60, w / 2 + 180, h / 2 + 60), fill=fg)
-
-
-def _blocks(draw, w, h, fg, accent, rng):
-    for i in range(4):
-        size = 260 - i * 40
-        x = 180 + i * 230
-        draw.rectangle((x, h / 2 - size / 2, x + size, h / 2 + size / 2), fill=fg if i % 2 else accent)
-
-
-def _people(draw, w, h, fg, accent, rng):
-    draw.ellipse((w / 2 - 80, h / 2 - 150, w / 2 + 80, h / 2 + 10), fill=fg)
-    draw.pieslice((w / 2 - 170, h / 2 + 30, w / 2 + 170, h / 2 + 370), 180, 360, fill=fg)
-
-
-def _leaf(draw, w, h, fg, accent, rng):
-    draw.ellipse((w / 2 - 330, h / 2 - 170, w / 2 + 330, h / 2 + 170), fill=accent)
-    draw.line((w / 2 - 330, h / 2, w / 2 + 330, h / 2), fill=fg, width=14)
-    for i in range(1, 6):
-        x = w / 2 - 330 + i * 110
-        draw.line((x, h / 2, x + 70, h / 2 - 110), fill=fg, width=8)
-        draw.line((x, h / 2, x + 70, h / 2 + 110), fill=fg, width=8)
-
-
-MOTIFS = {
-    "rings": _rings,
-    "bars": _bars,
-    "waves": _waves,
-    "grid": _grid,
-    "path": _path,
-    "nodes": _nodes,
-    "arc": _arc,
-    "steps": _steps,
-    "cross": _cross,
-    "blocks": _blocks,
-    "people": _people,
-    "leaf": _leaf,
-}
-
-
-def draw_illustration(key, motif, palette):
-    """JPEG bytes of one illustration; the same key always draws the same picture."""
-    background, fg, accent = PALETTES.get(palette, PALETTES["teal"])
-    size = PORTRAIT_SIZE if motif == "people" else SIZE
-    image = Image.new("RGB", size, background)
+def _canvas():
+    image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
-    MOTIFS.get(motif.lower(), _rings)(draw, size[0], size[1], fg, accent, random.Random(key))
+    draw.rectangle((0, 0, 18, SIZE[1]), fill=ACCENT)
+    return image, draw
+
+
+def _jpeg(image):
     buffer = BytesIO()
-    image.save(buffer, format="JPEG", quality=85, optimize=True)
+    image.save(buffer, format="JPEG", quality=88, optimize=True)
     return buffer.getvalue()
+
+
+def _bars(draw, box, bars):
+    """Two labelled bars (label, value, caption) side by side in `box`,
+    scaled to the larger value; each is named by its caption, so colour is
+    not the only cue."""
+    left, top, right, bottom = box
+    largest = max(value for _label, value, _caption in bars) or 1
+    column = (right - left) / len(bars)
+    value_face, caption_face = font(40, bold=True), font(30)
+    base = bottom - 44
+    for index, (label, value, caption) in enumerate(bars):
+        x0 = left + index * column + 24
+        x1 = x0 + column - 48
+        height = (base - top - 60) * value / largest
+        fill = ACCENT if index == len(bars) - 1 else BEFORE_BAR
+        draw.rectangle((x0, base - height, x1, base), fill=fill)
+        draw.text(((x0 + x1) / 2, base - height - 12), label, font=value_face, fill=TEXT, anchor="md")
+        draw.text(((x0 + x1) / 2, base + 12), caption, font=caption_face, fill=MUTED, anchor="ma")
+    draw.line((left, base, right, base), fill=MUTED, width=3)
+
+
+def draw_result_card(figure, caption, organization, place, bars=None):
+    """JPEG bytes: `figure` large (e.g. "−40%"), `caption` under it (what
+    changed), the organization and place at the foot; `bars`, a list of
+    (value label, number, caption) pairs, draws a before/after chart on
+    the right."""
+    image, draw = _canvas()
+    text_width = SIZE[0] - 2 * MARGIN - (420 if bars else 0)
+    draw.text((MARGIN, 60), figure, font=_fit(draw, figure, 200, text_width, bold=True), fill=ACCENT)
+    _paragraph(draw, (MARGIN, 300), caption, font(46, bold=True), text_width, TEXT)
+    draw.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=LINE, width=3)
+    full_width = SIZE[0] - 2 * MARGIN
+    draw.text((MARGIN, 540), organization, font=_fit(draw, organization, 38, full_width, bold=True), fill=TEXT)
+    if place:
+        draw.text((MARGIN, 592), place, font=_fit(draw, place, 34, full_width), fill=MUTED)
+    if bars:
+        _bars(draw, (SIZE[0] - MARGIN - 420, 70, SIZE[0] - MARGIN, 500), bars)
+    return _jpeg(image)
+
+
+def draw_text_card(kicker, title, lines):
+    """JPEG bytes: a small `kicker`, a large `title`, then each of `lines`
+    as a ticked point."""
+    image, draw = _canvas()
+    width = SIZE[0] - 2 * MARGIN
+    draw.text((MARGIN, 64), kicker.upper(), font=font(34, bold=True), fill=ACCENT)
+    y = _paragraph(draw, (MARGIN, 124), title, font(72, bold=True), width, TEXT, spacing=1.15, max_lines=2)
+    y += 30
+    face = font(38)
+    for line in lines[:3]:
+        draw.rectangle((MARGIN, y + 12, MARGIN + 22, y + 34), fill=ACCENT)
+        y = _paragraph(draw, (MARGIN + 48, y), line, face, width - 48, TEXT, max_lines=2) + 18
+    return _jpeg(image)
+
+
+def draw_picture(spec, translate=str):
+    """JPEG bytes of the picture a demo/content.py IMAGES entry describes,
+    with each text passed through `translate` (the Spanish picture passes
+    the catalogue's Spanish)."""
+    if "figure" in spec:
+        bars = [(translate(label), value, translate(caption)) for label, value, caption in spec.get("bars", [])]
+        return draw_result_card(
+            translate(spec["figure"]),
+            translate(spec["caption"]),
+            translate(spec["organization"]),
+            translate(spec.get("place", "")) if spec.get("place") else "",
+            bars=bars,
+        )
+    lines = [translate(line) for line in spec["lines"]]
+    return draw_text_card(translate(spec["kicker"]), translate(spec["title"]), lines)
+
+
+def picture_strings(spec):
+    """The texts drawn in a picture, for the Spanish catalogue."""
+    if "figure" in spec:
+        texts = [spec["figure"], spec["caption"], spec["organization"], spec.get("place", "")]
+        for label, _value, caption in spec.get("bars", []):
+            texts += [label, caption]
+    else:
+        texts = [spec["kicker"], spec["title"], *spec["lines"]]
+    return [text for text in texts if text]

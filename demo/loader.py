@@ -26,7 +26,8 @@ from commitments.models import (
     FrameworkElement,
 )
 from demo import content
-from demo.images import draw_illustration
+from demo.images import draw_picture
+from demo.pdf import text_to_pdf
 from engage.models import EngagePage, ShareStoryPage, SurveyFormField, SurveyPage
 from home.models import (
     FooterText,
@@ -37,7 +38,6 @@ from home.models import (
     Resource,
     SiteSettings,
     StandardPage,
-    WorkingGroupMember,
     WorkingGroupPage,
 )
 from stories.models import Sector, Stakeholder, StoryCommitment, StoryIndexPage, StoryPage, StoryStakeholder
@@ -97,11 +97,10 @@ class DemoLoader:
         self.collection = self._collection()
         self.log("Images and documents")
         self._images()
-        self.log("Taxonomy, frameworks, people and resources")
+        self.log("Taxonomy, frameworks and resources")
         sectors = self._terms(Sector, content.SECTORS)
         stakeholders = self._terms(Stakeholder, content.STAKEHOLDERS)
         elements = self._frameworks()
-        people = self._people()
         self._resources()
         self.log("Pages")
         # Menu order follows tree order, so sections are created in reading order.
@@ -110,7 +109,7 @@ class DemoLoader:
         stories = self._stories(home, commitments, sectors, stakeholders)
         about = self._standard(home, "about", in_menu=True)
         overview = self._standard(about, "working-groups")
-        self._working_groups(overview, people)
+        self._working_groups(overview)
         engage = self._standard(home, "engage", in_menu=True, model=EngagePage)
         survey, survey_is_new = self._survey(engage)
         self._standard(home, "contact", in_menu=True)
@@ -157,7 +156,7 @@ class DemoLoader:
             title = f"Illustration: {key}"
             image = existing.get(title)
             if image is None:
-                data = draw_illustration(key, spec["motif"], spec["palette"])
+                data = draw_picture(spec)
                 image = Image(title=title, description=spec["alt"], collection=self.collection)
                 image.file = ImageFile(ContentFile(data), name=f"{key}.jpg")
                 image.save()
@@ -166,12 +165,13 @@ class DemoLoader:
                 self._unchanged(title)
             self.images[key] = image
 
-    def _document(self, spec):
+    def _document(self, spec, title):
+        """The resource's text as a PDF document titled like the resource."""
         Document = get_document_model()
-        document = Document.objects.filter(collection=self.collection, title=spec["filename"]).first()
+        document = Document.objects.filter(collection=self.collection, title=title).first()
         if document is None:
-            document = Document(title=spec["filename"], collection=self.collection)
-            document.file = ContentFile(spec["text"].encode("utf-8"), name=spec["filename"])
+            document = Document(title=title, collection=self.collection)
+            document.file = ContentFile(text_to_pdf(spec["text"], title), name=spec["filename"])
             document.save()
             self._created(f"document {spec['filename']}")
         return document
@@ -229,23 +229,6 @@ class DemoLoader:
                 elements[(row["key"], spec["key"])] = element
         return elements
 
-    def _people(self):
-        people = {}
-        for row in content.PEOPLE:
-            person = Person.objects.filter(locale=self.locale, name=row["name"]).first()
-            if person is None:
-                person = Person.objects.create(
-                    locale=self.locale,
-                    name=row["name"],
-                    role=row["role"],
-                    organization=row["organization"],
-                    bio=row.get("bio", ""),
-                    photo=self.images.get(row.get("image_key") or ""),
-                )
-                self._created(f"person {row['name']}")
-            people[row["key"]] = person
-        return people
-
     def _resources(self):
         for row in content.RESOURCES:
             if Resource.objects.filter(locale=self.locale, title=row["title"]).exists():
@@ -257,7 +240,7 @@ class DemoLoader:
                 date=_date(row["date"]),
                 summary=f"<p>{row['summary']}</p>",
                 url=row.get("url", "") if not row.get("document") else "",
-                document=self._document(row["document"]) if row.get("document") else None,
+                document=self._document(row["document"], row["title"]) if row.get("document") else None,
             )
             resource.full_clean()
             resource.save()
@@ -589,17 +572,10 @@ class DemoLoader:
             )
         return pages
 
-    def _working_groups(self, overview, people):
+    def _working_groups(self, overview):
+        """The groups with their charge; no members until the initiative
+        publishes them (editors add them as Person snippets)."""
         for row in content.WORKING_GROUPS:
-            members = [
-                WorkingGroupMember(
-                    locale=self.locale,
-                    sort_order=position,
-                    person=people[member["person"]],
-                    role_in_group=member.get("role_in_group", ""),
-                )
-                for position, member in enumerate(row["members"])
-            ]
             self._page(
                 overview,
                 WorkingGroupPage,
@@ -613,7 +589,6 @@ class DemoLoader:
                     "focus_areas": _stream([("focus_area", area) for area in row["focus_areas"]]),
                     "body": row.get("body", ""),
                 },
-                children={"members": members},
             )
 
     def _site_settings(self, home):

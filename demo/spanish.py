@@ -2,21 +2,36 @@
 is synchronised from English (aliases first), then every page and
 visitor-facing snippet is translated through wagtail-localize's own records
 (TranslationSource, Translation, a StringTranslation per segment, then
-save_target), so the translation editor shows each as translated. The
+save_target), so the translation editor shows each as translated. Each
+picture gets a Spanish twin drawn from the same spec with the catalogue's
+Spanish (demo/images.py), set on the Spanish pages as a translator's
+image override. The
 Spanish is written by people, in content_es.po: one entry per English
 segment; a segment without Spanish stops the load with its name
 (MissingSpanish), so no English is published as Spanish. Numbers and dates
 in it follow the site's Spanish convention (lhs_cms/formats/)."""
 
+import json
 from pathlib import Path
 
 import polib
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.models import Locale, Page
-from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.synctree import synchronize_tree
 
 from commitments.models import Framework, FrameworkElement
+from demo import content
+from demo.images import draw_picture, picture_strings
 from home.models import FooterText, Person, Resource
 from stories.models import Sector, Stakeholder
 
@@ -43,6 +58,27 @@ def source_strings(objects):
         for segment in source.stringsegment_set.select_related("string").order_by("order"):
             seen.setdefault(segment.string.data, None)
     return list(seen)
+
+
+def catalogue_strings(source_locale):
+    """What content_es.po translates: every English segment, then the
+    texts drawn in the pictures."""
+    strings = source_strings(objects_to_translate(source_locale))
+    seen = set(strings)
+    for spec in content.IMAGES.values():
+        for text in picture_strings(spec):
+            if text not in seen:
+                seen.add(text)
+                strings.append(text)
+    return strings
+
+
+def english_picture_title(key):
+    return f"Illustration: {key}"
+
+
+def spanish_picture_title(key):
+    return f"Ilustración: {key}"
 
 
 def load_catalogue():
@@ -73,6 +109,7 @@ class SpanishLoader:
         synchronize_tree(english, spanish)
 
         catalogue = load_catalogue()
+        spanish_pictures = self._spanish_pictures(catalogue)
         for obj in objects_to_translate(english):
             if obj.has_translation(spanish) and not self._is_alias(obj.get_translation(spanish)):
                 continue
@@ -84,6 +121,7 @@ class SpanishLoader:
                 source=source, target_locale=spanish, defaults={"enabled": True}
             )
             self._fill_strings(translation, catalogue)
+            self._override_pictures(translation, spanish_pictures)
             total, done = translation.get_progress()
             if done < total:
                 raise MissingSpanish(
@@ -94,6 +132,52 @@ class SpanishLoader:
             self.created += 1
             self.log(f"  translated  {type(obj).__name__} {obj}")
         return self.created
+
+    def _spanish_pictures(self, catalogue):
+        """{English picture's pk: its Spanish twin's pk}, drawing the twins
+        not drawn yet."""
+        Image = get_image_model()
+        english = {image.title: image for image in Image.objects.filter(title__startswith="Illustration: ")}
+        spanish = {image.title: image for image in Image.objects.filter(title__startswith="Ilustración: ")}
+
+        def translate(text):
+            if text not in catalogue:
+                raise MissingSpanish(f"Picture text {text!r} has no Spanish in {CATALOGUE.name}.")
+            return catalogue[text]
+
+        twins = {}
+        for key, spec in content.IMAGES.items():
+            source = english.get(english_picture_title(key))
+            if source is None:
+                continue
+            twin = spanish.get(spanish_picture_title(key))
+            if twin is None:
+                twin = Image(
+                    title=spanish_picture_title(key),
+                    description=translate(spec["alt"]),
+                    collection=source.collection or Collection.get_first_root_node(),
+                )
+                twin.file = ImageFile(ContentFile(draw_picture(spec, translate)), name=f"{key}-es.jpg")
+                twin.save()
+                self.created += 1
+                self.log(f"  created  Spanish picture {key}")
+            twins[source.pk] = twin.pk
+        return twins
+
+    @staticmethod
+    def _override_pictures(translation, twins):
+        """Point each picture field of the Spanish object at the Spanish
+        twin, as a translator does with "Change image" in the editor."""
+        for segment in translation.source.overridablesegment_set.select_related("context"):
+            if not segment.context.path.split(".")[-1].endswith("image"):
+                continue  # only picture fields; other overridables keep their value
+            twin = twins.get(json.loads(segment.data_json))
+            if twin is not None:
+                SegmentOverride.objects.update_or_create(
+                    locale=translation.target_locale,
+                    context=segment.context,
+                    defaults={"data_json": json.dumps(twin)},
+                )
 
     @staticmethod
     def _is_alias(instance):

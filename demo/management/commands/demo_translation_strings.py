@@ -2,7 +2,7 @@ import polib
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
-from demo.spanish import CATALOGUE, load_catalogue, objects_to_translate, source_strings
+from demo.spanish import CATALOGUE, catalogue_strings, load_catalogue
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "Language": "es",
             "Project-Id-Version": "LHS Commons demo content",
         }
-        strings = source_strings(objects_to_translate(Locale.get_default()))
+        strings = catalogue_strings(Locale.get_default())
         for msgid in strings:
             catalogue.append(polib.POEntry(msgid=msgid, msgstr=existing.get(msgid, "")))
         catalogue.save(str(CATALOGUE))
