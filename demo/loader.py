@@ -172,6 +172,7 @@ class DemoLoader:
         if document is None:
             document = Document(title=title, collection=self.collection)
             document.file = ContentFile(text_to_pdf(spec["text"], title), name=spec["filename"])
+            document._set_document_file_metadata()  # size and hash, as Wagtail's upload form sets them
             document.save()
             self._created(f"document {spec['filename']}")
         return document

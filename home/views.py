@@ -1,5 +1,10 @@
-"""Site search and robots.txt."""
+"""Site search and robots.txt.
 
+A search result is shown as a kind a visitor knows ("Story", "Commitment",
+"Page"), never a model's name, and its summary as plain text: rich text is
+turned into text once here, so no tag is ever shown or cut in half."""
+
+import html
 import logging
 import re
 
@@ -12,6 +17,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
@@ -22,6 +29,55 @@ logger = logging.getLogger(__name__)
 SEARCH_RESULTS_PER_PAGE = 10
 WORD = re.compile(r"\w+")
 MAX_QUERY_LENGTH = 200
+SUMMARY_WORDS = 40
+
+# What each page type is called in a list of results; a type not named
+# here is a "Page".
+RESULT_KINDS = {
+    "homepage": _("Home page"),
+    "standardpage": _("Page"),
+    "workinggrouppage": _("Working group"),
+    "commitmentindexpage": _("Commitments"),
+    "commitmentpage": _("Commitment"),
+    "crosswalkpage": _("Crosswalk"),
+    "storyindexpage": _("Stories"),
+    "storypage": _("Story"),
+    "engagepage": _("Get involved"),
+    "surveypage": _("Survey"),
+    "sharestorypage": _("Share a story"),
+}
+DEFAULT_RESULT_KIND = _("Page")
+
+
+def result_kind(page):
+    """The kind of page, as a visitor would name it."""
+    return RESULT_KINDS.get(page.specific_class._meta.model_name if page.specific_class else "", DEFAULT_RESULT_KIND)
+
+
+def plain_text(value, words=SUMMARY_WORDS):
+    """Rich text or plain text as plain text: tags removed, entities read,
+    white space collapsed, at most `words` words."""
+    text = " ".join(html.unescape(strip_tags(str(value or ""))).split())
+    parts = text.split(" ")
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def result_entry(page, description=""):
+    """What a result shows: the page, its kind and a plain-text summary."""
+    summary = description or next(
+        (
+            value
+            for value in (
+                getattr(page, "card_summary", ""),
+                page.search_description,
+                getattr(page, "summary", ""),
+                getattr(page, "intro", ""),
+            )
+            if value
+        ),
+        "",
+    )
+    return {"page": page, "kind": result_kind(page), "summary": plain_text(summary)}
 
 
 @require_GET
@@ -39,6 +95,7 @@ def search(request):
         "promotions": [],
         "results": None,
         "paginator": None,
+        "entries": [],
     }
     status = 200
     if len(query_string) > MAX_QUERY_LENGTH:
@@ -58,9 +115,7 @@ def search(request):
         )
         promoted = {page.pk: page for page in pages.filter(pk__in=[pick.page_id for pick in picks])}
         context["promotions"] = [
-            {"page": promoted[pick.page_id], "description": pick.description}
-            for pick in picks
-            if pick.page_id in promoted
+            result_entry(promoted[pick.page_id], pick.description) for pick in picks if pick.page_id in promoted
         ]
         promoted_ids = list(promoted)
         # Words only: quotes and operators mean something to the database's
@@ -81,6 +136,7 @@ def search(request):
             paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)
             page_of_results = paginator.page(1)
         context["results"] = page_of_results
+        context["entries"] = [result_entry(page) for page in page_of_results.object_list]
         context["paginator"] = paginator
     response = TemplateResponse(request, "search/search.html", context, status=status)
     patch_cache_control(response, private=True, no_store=True)
