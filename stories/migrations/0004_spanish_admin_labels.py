@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='storypage',
             name='sector',
-            field=models.ForeignKey(blank=True, limit_choices_to={'live': True}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stories', to='stories.sector', verbose_name='sector'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stories', to='stories.sector', verbose_name='sector'),
         ),
         migrations.AlterField(
             model_name='storypage',

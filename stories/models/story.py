@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -108,7 +109,23 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
+class StoryPageForm(WagtailAdminPageForm):
+    """Editors choose only a published sector: a draft one is not shown to
+    visitors, and a story filed under it would be missing from the sector
+    filter. The rule is the form's, not the model's (limit_choices_to):
+    wagtail-localize saves a translated story with its sector's translation,
+    which may still be waiting for review."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "sector" in self.fields:
+            sector = self.fields["sector"]
+            sector.queryset = sector.queryset.filter(live=True)
+            sector.error_messages["invalid_choice"] = _("This sector is not published yet: choose a published one.")
+
+
 class StoryPage(BasePage):
+    base_form_class = StoryPageForm
     template = "stories/story_page.html"
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
@@ -120,15 +137,12 @@ class StoryPage(BasePage):
     )
     organization = models.CharField(max_length=200, verbose_name=_("organization"))
     place = models.CharField(max_length=200, blank=True, verbose_name=_("place"))
-    # Only a published sector: a draft one is not shown to visitors, and a
-    # story filed under it would vanish from the sector filter.
     sector = models.ForeignKey(
         Sector,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="stories",
-        limit_choices_to={"live": True},
         verbose_name=_("sector"),
     )
     setting = models.CharField(

@@ -242,14 +242,14 @@ def test_a_story_can_be_given_only_a_published_sector(spanish_editor, story_inde
     published = factories.SectorFactory(name="Hospitals")
     draft = factories.SectorFactory(name="Pharmacies", live=False)
     story = factories.StoryPageFactory(parent=story_index)
-    form_class = StoryPage.get_edit_handler().get_form_class()
-    choices = form_class(instance=story, for_user=None).fields["sector"].queryset
-    assert published in choices and draft not in choices
-
-    story.sector = draft
+    form = StoryPage.get_edit_handler().get_form_class()(instance=story, for_user=None, parent_page=story_index)
+    sector = form.fields["sector"]
+    assert published in sector.queryset and draft not in sector.queryset
+    assert sector.clean(published.pk) == published
     with pytest.raises(ValidationError) as refused:
-        story.full_clean()
-    assert "sector" in refused.value.message_dict
+        sector.clean(draft.pk)
+    with translation.override("es"):
+        assert refused.value.messages == ["Este sector aún no está publicado: elija uno publicado."]
 
 
 # Dates -------------------------------------------------------------------------------------------
