@@ -16,7 +16,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).parent / "artifacts"
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
 
