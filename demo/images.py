@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 675)
-BACKGROUND = "#f1f5f8"  # --tint
+BACKGROUND = "#eef4f6"  # --tint
 TEXT = "#1b1f23"  # --text
 MUTED = "#4a5560"  # --muted
 ACCENT = "#0d6b5f"  # --accent
@@ -153,11 +153,13 @@ def draw_picture(spec, translate=str):
 
 
 def picture_strings(spec):
-    """The texts drawn in a picture, for the Spanish catalogue."""
+    """The texts drawn in a picture and its alternative text, for the
+    Spanish catalogue."""
     if "figure" in spec:
         texts = [spec["figure"], spec["caption"], spec["organization"], spec.get("place", "")]
         for label, _value, caption in spec.get("bars", []):
             texts += [label, caption]
     else:
         texts = [spec["kicker"], spec["title"], *spec["lines"]]
+    texts.append(spec["alt"])  # the Spanish picture's description in the image library
     return [text for text in texts if text]

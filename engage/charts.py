@@ -1,23 +1,33 @@
-"""Server-rendered SVG charts. Each chart is readable without colour (every
-bar is labelled with its value, and a pattern marks the highlighted ones) and
-comes with the same numbers as a table in the template, so screen-reader
-users and people who print get everything the picture shows.
+"""Server-rendered SVG charts. Each chart is readable without colour: every
+bar is labelled with its value in words or numbers, a highlighted bar also
+has a pattern and a written note, and the template gives the same numbers
+as a table, so screen-reader users and people who print get everything the
+picture shows.
 
-Everything is drawn in `currentColor`, so a chart follows the text colour of
-wherever it is placed (the public site, the admin, dark mode, print). Text
-from editors or visitors is escaped."""
+Bar charts are drawn for a phone: 340 units wide, each label on its own
+line above its bar, so at 375 px (about 343 px of content width) they are
+drawn at full size and no text is under 14 px. The site's stylesheet colours
+them with the palette (classes `chart__bar`, `chart__track`, ...); without
+it (the admin, print) they are drawn in `currentColor`. Text from editors
+or visitors is escaped."""
 
 import itertools
+import math
 from dataclasses import dataclass
 from html import escape
 
-ROW_HEIGHT = 34
-LABEL_WIDTH = 230
-BAR_AREA = 300
-VALUE_WIDTH = 110
-# Longer labels are shortened (the full text is in a tooltip, and in the table).
-LABEL_CHARACTERS = 30
-LABEL_CHARACTERS_ABOVE = 55
+from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+
+CHART_WIDTH = 340
+BAR_AREA = 260
+BAR_HEIGHT = 20
+FONT_SIZE = 14
+LINE_HEIGHT = 18
+# A label longer than this wraps onto a second line; past two lines it is
+# shortened (the full text is in a tooltip, and in the table).
+LABEL_CHARACTERS = 40
+NOTE_CHARACTERS = 44
 
 # Every chart on a page gets its own pattern id, as ids must be unique in a document.
 _ids = itertools.count(1)
@@ -28,7 +38,7 @@ class Bar:
     label: str
     value: float | None  # None: not shown (e.g. a group too small to report)
     highlight: bool = False
-    spread: float | None = None  # ± around the value, drawn as a whisker
+    spread: float | None = None  # standard deviation around the value, written out in plain words
 
 
 def _shorten(label, limit):
@@ -36,14 +46,27 @@ def _shorten(label, limit):
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def _label(x, y, label, anchor="end", size=14, limit=LABEL_CHARACTERS):
-    """A text label, shortened if needed, with the full text as a tooltip."""
-    full = " ".join(str(label).split())
-    short = _shorten(full, limit)
-    tooltip = f"<title>{escape(full)}</title>" if short != full else ""
+def _wrap(text, limit=LABEL_CHARACTERS, lines=2):
+    """The text in at most `lines` lines of about `limit` characters."""
+    words, result, current = str(text).split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > limit:
+            result.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    result.append(current)
+    if len(result) > lines:
+        result = result[: lines - 1] + [_shorten(" ".join(result[lines - 1 :]), limit)]
+    return result
+
+
+def _text(x, y, text, css_class="chart__text", weight="", tooltip=""):
+    bold = ' font-weight="600"' if weight else ""
+    title = f"<title>{escape(tooltip)}</title>" if tooltip else ""
     return (
-        f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="{size}" fill="currentColor">'
-        f"{tooltip}{escape(short)}</text>"
+        f'<text x="{x}" y="{y}" font-size="{FONT_SIZE}"{bold} fill="currentColor" '
+        f'class="{css_class}">{title}{escape(str(text))}</text>'
     )
 
 
@@ -57,65 +80,83 @@ def _open_svg(width, height, title):
     )
 
 
-def bar_chart(bars, *, maximum, title, value_format="{:.1f}", unit="", labels_above=False):
-    """Horizontal bars, one row each, scaled to `maximum`. A bar with a
-    spread gets a whisker from value − spread to value + spread, drawn under
-    the bar (not over it, where it would vanish into a bar of the same
-    colour), and its value reads "3.2 ± 0.8".
+def _number(value, value_format):
+    """A value written with the page's language's decimal mark."""
+    return value_format.format(value).replace(".", get_format("DECIMAL_SEPARATOR"))
 
-    With `labels_above`, each label sits on its own line above its bar, so
-    the chart is narrower and stays readable when a phone shrinks it."""
+
+def spread_in_words(average, spread, maximum, minimum=1):
+    """ "average 1.6 out of 5, most answers between 1 and 3": the average,
+    and the whole points one standard deviation either side, kept on the
+    scale."""
+    low = max(minimum, math.floor(average - spread + 0.5))
+    high = min(maximum, math.floor(average + spread + 0.5))
+    return _("average %(average)s out of %(maximum)s, most answers between %(low)s and %(high)s") % {
+        "average": _number(average, "{:.1f}"),
+        "maximum": f"{maximum:g}",
+        "low": low,
+        "high": high,
+    }
+
+
+def bar_chart(bars, *, maximum, title, value_format="{:.1f}", unit="", highlight_note=""):
+    """Horizontal bars scaled to `maximum`, one row each: the label (one or
+    two lines), then the bar with its value at its end, then a note when
+    there is one: the spread in plain words ("average 1.6 out of 5, most
+    answers between 1 and 3") or, for a highlighted bar, `highlight_note`."""
     if not bars:
         return ""
     pattern = f"chart-hatch-{next(_ids)}"
-    if labels_above:
-        label_width, row_height, bar_top = 0, ROW_HEIGHT + 20, 22
-    else:
-        label_width, row_height, bar_top = LABEL_WIDTH, ROW_HEIGHT, 4
-    width = label_width + BAR_AREA + VALUE_WIDTH
-    height = row_height * len(bars) + 10
+    rows, y = [], 0
+    for bar in bars:
+        label_lines = _wrap(bar.label)
+        note = ""
+        if bar.value is not None and bar.spread is not None:
+            note = spread_in_words(bar.value, bar.spread, maximum)
+        elif bar.highlight and highlight_note:
+            note = highlight_note
+        note_lines = _wrap(note, NOTE_CHARACTERS) if note else []
+        height = LINE_HEIGHT * len(label_lines) + 6 + BAR_HEIGHT + LINE_HEIGHT * len(note_lines) + 18
+        rows.append((bar, label_lines, note_lines, y))
+        y += height
     parts = [
-        _open_svg(width, height, title),
+        _open_svg(CHART_WIDTH, y, title),
         f'<defs><pattern id="{pattern}" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" fill="currentColor" fill-opacity=".35"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3"/></pattern></defs>',
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="currentColor" fill-opacity=".35" '
+        'class="chart__hatch-ground"/><line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3" '
+        'class="chart__hatch-line"/></pattern></defs>',
     ]
 
     def scaled(value):
         return 0.0 if maximum <= 0 else max(0.0, min(1.0, value / maximum)) * BAR_AREA
 
-    for index, bar in enumerate(bars):
-        y = 5 + index * row_height
-        bar_y, text_y = y + bar_top, y + bar_top + 15
-        if labels_above:
-            parts.append(_label(0, y + 15, bar.label, anchor="start", limit=LABEL_CHARACTERS_ABOVE))
-        else:
-            parts.append(_label(label_width - 8, text_y, bar.label))
+    for bar, label_lines, note_lines, top in rows:
+        full_label = " ".join(str(bar.label).split())
+        shortened = " ".join(label_lines) != full_label
+        for number, line in enumerate(label_lines):
+            tooltip = full_label if shortened and number == 0 else ""
+            parts.append(_text(0, top + 14 + number * LINE_HEIGHT, line, "chart__label", "600", tooltip))
+        bar_y = top + LINE_HEIGHT * len(label_lines) + 6
+        value_y = bar_y + 15
         parts.append(
-            f'<rect x="{label_width}" y="{bar_y}" width="{BAR_AREA}" height="20" fill="none" '
-            'stroke="currentColor" stroke-opacity=".25"/>'
+            f'<rect x="0" y="{bar_y}" width="{BAR_AREA}" height="{BAR_HEIGHT}" fill="none" '
+            'stroke="currentColor" stroke-opacity=".3" class="chart__track"/>'
         )
         if bar.value is None:
-            parts.append(
-                f'<text x="{label_width + BAR_AREA + 8}" y="{text_y}" font-size="14" fill="currentColor">–</text>'
-            )
+            parts.append(_text(BAR_AREA + 8, value_y, "–", "chart__value"))
             continue
-        fill = f"url(#{pattern})" if bar.highlight else "currentColor"
-        parts.append(f'<rect x="{label_width}" y="{bar_y}" width="{scaled(bar.value):.1f}" height="20" fill="{fill}"/>')
-        text = value_format.format(bar.value) + unit
-        if bar.spread:
-            low = label_width + scaled(bar.value - bar.spread)
-            high = label_width + scaled(bar.value + bar.spread)
-            whisker = bar_y + 25
-            parts.append(
-                f'<path d="M{low:.1f} {whisker - 3}v6M{low:.1f} {whisker}H{high:.1f}M{high:.1f} {whisker - 3}v6" '
-                'fill="none" stroke="currentColor" stroke-width="1.5"/>'
-            )
-            text += " ± " + value_format.format(bar.spread)
+        if bar.highlight:
+            fill, css_class = f"url(#{pattern})", "chart__bar chart__bar--highlight"
+        else:
+            fill, css_class = "currentColor", "chart__bar"
         parts.append(
-            f'<text x="{label_width + BAR_AREA + 8}" y="{text_y}" font-size="14" fill="currentColor">'
-            f"{escape(text)}</text>"
+            f'<rect x="0" y="{bar_y}" width="{scaled(bar.value):.1f}" height="{BAR_HEIGHT}" fill="{fill}" '
+            f'class="{css_class}"/>'
         )
+        value_text = _number(bar.value, value_format) + unit
+        parts.append(_text(BAR_AREA + 8, value_y, value_text, "chart__value", weight="600"))
+        for number, line in enumerate(note_lines, start=1):
+            parts.append(_text(0, bar_y + BAR_HEIGHT + number * LINE_HEIGHT, line, "chart__note"))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -93,7 +93,6 @@ def build_summary(page, smallest_group=self_assessment.SMALLEST_REPORTED_GROUP):
             maximum=max((count for _label, count in sector_rows), default=0),
             title=_("Responses by sector"),
             value_format="{:.0f}",
-            labels_above=True,
         ),
         language_rows=language_rows,
         language_chart=charts.bar_chart(
@@ -101,7 +100,6 @@ def build_summary(page, smallest_group=self_assessment.SMALLEST_REPORTED_GROUP):
             maximum=max((count for _label, count in language_rows), default=0),
             title=_("Responses by language"),
             value_format="{:.0f}",
-            labels_above=True,
         ),
         commitment_rows=commitment_rows,
         any_commitment_reported=any(row.reported for row in commitment_rows),
@@ -111,10 +109,14 @@ def build_summary(page, smallest_group=self_assessment.SMALLEST_REPORTED_GROUP):
                 for row in commitment_rows
             ],
             maximum=max(self_assessment.SCALE),
-            title=_("Average self-assessment per commitment, from 1 to 5, with the spread of answers"),
+            title=_("Average self-assessment per commitment, from 1 to 5, and where most answers lie"),
             value_format="{:.1f}",
-            labels_above=True,
         ),
+        # Each row with its average and spread in plain words, for the table.
+        commitment_table=[
+            (row, charts.spread_in_words(row.average, row.spread, max(self_assessment.SCALE)) if row.reported else "")
+            for row in commitment_rows
+        ],
         scale_labels=page.scale_labels,
     )
     return summary

@@ -470,6 +470,7 @@ def serve_results(page, request, token):
         title=_("Your self-assessment, from 1 (not started) to 5 (leading the way)"),
         value_format="{:.0f}",
         unit=" / 5",
+        highlight_note=_("room to grow"),
     )
 
     terms = term_names(page.locale_id)

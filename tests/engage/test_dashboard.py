@@ -439,7 +439,7 @@ def test_the_xlsx_export_opens_and_has_the_same_rows_as_the_csv(client, team, re
 def test_charts_escape_labels_and_give_each_chart_its_own_pattern():
     bars = [charts.Bar("<script>alert(1)</script>", 3, highlight=True), charts.Bar("Small group", None)]
     first = charts.bar_chart(bars, maximum=5, title='Scores "so far"')
-    second = charts.bar_chart(bars, maximum=5, title="Again", labels_above=True)
+    second = charts.bar_chart(bars, maximum=5, title="Again")
     assert "<script>" not in first and "&lt;script&gt;" in first
     assert 'aria-label="Scores &quot;so far&quot;"' in first
     ids = re.findall(r'<pattern id="([^"]+)"', first + second)
@@ -449,11 +449,11 @@ def test_charts_escape_labels_and_give_each_chart_its_own_pattern():
     assert charts.bar_chart([], maximum=5, title="Nothing") == ""
 
 
-def test_a_spread_is_drawn_as_a_whisker_and_written_out():
+def test_a_spread_is_written_out_in_plain_words():
     svg = charts.bar_chart([charts.Bar("Safe", 3.0, spread=1.0)], maximum=5, title="t", value_format="{:.1f}")
-    assert "3.0 ± 1.0" in svg
-    # From 2 to 4 on a 300-wide scale of 5 that starts at the label column.
-    assert f"M{charts.LABEL_WIDTH + 120:.1f}" in svg and f"H{charts.LABEL_WIDTH + 240:.1f}" in svg
+    assert "±" not in svg
+    note = " ".join(re.findall(r'class="chart__note">([^<]*)</text>', svg))
+    assert note == "average 3.0 out of 5, most answers between 2 and 4"
 
 
 def test_column_chart_splits_long_labels_and_handles_empty_months():
