@@ -44,6 +44,14 @@ class HomePage(BasePage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    # In the page's language (the image library's description is one
+    # language for every page that uses the image).
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("hero image alternative text"),
+        help_text=_("What the image shows. Required when there is an image."),
+    )
     lhs_definition = models.TextField(verbose_name=_("definition of a learning health system"))
     lhs_definition_source = models.CharField(max_length=200, verbose_name=_("source of the definition"))
     lhs_definition_source_url = models.URLField(blank=True, verbose_name=_("address of the source"))
@@ -63,7 +71,9 @@ class HomePage(BasePage):
     )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_lead"), FieldPanel("hero_image")], heading=_("Hero")),
+        MultiFieldPanel(
+            [FieldPanel("hero_lead"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("lhs_definition"),
@@ -254,6 +264,12 @@ class WorkingGroupPage(BasePage):
         related_name="+",
         verbose_name=_("image"),
     )
+    image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("image alternative text"),
+        help_text=_("What the image shows. Required when there is an image."),
+    )
     focus_areas = StreamField(
         [("focus_area", blocks.CharBlock(max_length=300, label=_("Focus area")))],
         blank=True,
@@ -265,6 +281,7 @@ class WorkingGroupPage(BasePage):
         FieldPanel("group_type"),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("focus_areas"),
         FieldPanel("body"),
         InlinePanel("members", label=_("Members")),
