@@ -91,12 +91,10 @@ def spread_in_words(average, spread, maximum, minimum=1):
     scale."""
     low = max(minimum, math.floor(average - spread + 0.5))
     high = min(maximum, math.floor(average + spread + 0.5))
-    return _("average %(average)s out of %(maximum)s, most answers between %(low)s and %(high)s") % {
-        "average": _number(average, "{:.1f}"),
-        "maximum": f"{maximum:g}",
-        "low": low,
-        "high": high,
-    }
+    values = {"average": _number(average, "{:.1f}"), "maximum": f"{maximum:g}", "low": low, "high": high}
+    if low == high:
+        return _("average %(average)s out of %(maximum)s, most answers %(low)s") % values
+    return _("average %(average)s out of %(maximum)s, most answers between %(low)s and %(high)s") % values
 
 
 def bar_chart(bars, *, maximum, title, value_format="{:.1f}", unit="", highlight_note=""):
