@@ -1,7 +1,7 @@
 """Every page type of the demo, in English and Spanish, as phones and a
 desktop show it: no page is wider than the screen (320, 375 and 1280 px), the
-header leaves room for content on a phone (at most 120 px at 375 px), no HTML
-tag shows as text, every page stays within the weight budget (30 KB of
+header leaves room for content on a phone (at most 120 px at 375 px), the
+footer's e-mail address stays on one line, no HTML tag shows as text, every page stays within the weight budget (30 KB of
 gzip-compressed HTML, CSS and JavaScript, images apart) with nothing asked of
 another site, and card grids never leave one card alone on a last row. Then
 the menu button: it opens and closes by keyboard, Escape closes it when
@@ -33,6 +33,8 @@ LAYOUT = """() => ({
     innerWidth: innerWidth,
     header: document.querySelector(".site-header").getBoundingClientRect().height,
     text: document.body.innerText,
+    // lines the footer's e-mail address takes (none on the error pages, which have no footer)
+    emailLines: [...document.querySelectorAll(".site-footer a[href^='mailto:']")].map((a) => a.getClientRects().length),
 })"""
 # A tag name between angle brackets in the text a visitor reads: markup shown as text.
 LITERAL_TAG = re.compile(r"</?(p|div|span|a|br|strong|em|b|i|ul|ol|li|h[1-6])(\s[^<>]*)?/?>", re.IGNORECASE)
@@ -67,6 +69,8 @@ def test_no_page_is_wider_than_the_screen_and_each_stays_light_with_no_markup_sh
                 layout = visit.page.evaluate(LAYOUT)
                 if layout["scrollWidth"] > layout["innerWidth"]:
                     failures.append(f"{label}: {layout['scrollWidth']} px wide on a {layout['innerWidth']} px screen")
+                if any(lines > 1 for lines in layout["emailLines"]):
+                    failures.append(f"{label}: the footer's e-mail address is broken over lines")
                 if width == 375 and layout["header"] > HEADER_MAX_AT_375:
                     failures.append(f"{label}: header {layout['header']:.0f} px tall")
                 if width != 375:
