@@ -137,6 +137,10 @@ def interface_texts():
         if model in get_snippet_models():
             viewset = model.snippet_viewset
             yield f"{meta.label} menu label", viewset.menu_label
+            for column in viewset.list_display:
+                if isinstance(column, str):
+                    heading = meta.verbose_name if column == "__str__" else meta.get_field(column).verbose_name
+                    yield f"{meta.label} list column {column}", heading
     for group in SNIPPET_MENU_GROUPS:
         yield f"{group.__name__} menu label", group.menu_label
 
