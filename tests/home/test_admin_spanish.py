@@ -3,8 +3,9 @@ project's own labels, help texts, panel headings, choices and block labels
 are Spanish, and so are the dates the admin shows.
 
 The catalogue test walks every model of the project's apps, their edit
-panels and every block of their StreamFields, so a field added later without
-a translatable label (or without its Spanish) fails here."""
+panels (with the Wagtail fields they show), snippet menus and listing
+columns, and every block of their StreamFields, so a field added later
+without a translatable label (or without its Spanish) fails here."""
 
 import datetime
 import re
@@ -31,9 +32,9 @@ from tests import factories
 
 PROJECT_APPS = ["core", "home", "commitments", "stories", "engage"]
 
-# Words written the same in English and Spanish, and proper names.
 SNIPPET_MENU_GROUPS = [CrosswalkViewSetGroup, SiteContentViewSetGroup, StoryTaxonomyViewSetGroup]
 
+# Words written the same in English and Spanish, and proper names.
 SAME_IN_BOTH = {"URL", "Total", "sector", "Sector"}
 
 
@@ -43,7 +44,7 @@ def _is_project_class(cls):
 
 def _inherited_field_names(model):
     """Names of the fields the model takes from Wagtail or Django (Page,
-    DraftStateMixin...): those have their own apps' catalogues."""
+    DraftStateMixin...): those the forms show are checked through the panels."""
     names = set()
     for base in model.__mro__[1:]:
         meta = getattr(base, "_meta", None)
