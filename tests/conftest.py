@@ -126,6 +126,7 @@ def pytest_runtest_teardown(item, nextitem):
 DEMO_GROUP = (
     "tests/home/test_demo_content.py::",
     "tests/home/test_spanish_site.py::",
+    "tests/home/test_content_quality.py::",
     "tests/home/test_page_cache.py::test_no_cached_page_holds_a_csrf_token",
     "tests/browser/",
 )
