@@ -1,7 +1,16 @@
 """Workflow steps of the communications team."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
+
+
+class ReviewCommentForm(TaskStateCommentForm):
+    """The reviewer's comment, labelled in the reviewer's language (Wagtail's
+    own form fixes its label in the server's language when it is imported)."""
+
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2}))
 
 
 class ReviewTask(AbstractGroupApprovalTask):
@@ -35,6 +44,9 @@ class ReviewTask(AbstractGroupApprovalTask):
         if self.exclude_author and not user.is_superuser:
             states = states.exclude(workflow_state__requested_by=user)
         return states
+
+    def get_form_for_action(self, action):
+        return ReviewCommentForm
 
     def get_template_for_action(self, action):
         return "home/workflow/review_action.html"

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    # For its catalogue: Wagtail's workflow status says when a step started
+    # with humanize's naturaltime ("hace 5 minutos"), English without it.
+    "django.contrib.humanize",
     "rest_framework",
     "csp",
 ]

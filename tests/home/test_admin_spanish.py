@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
@@ -29,6 +30,7 @@ from home.wagtail_hooks import SiteContentViewSetGroup
 from stories.models import StoryPage
 from stories.wagtail_hooks import StoryTaxonomyViewSetGroup
 from tests import factories
+from tests.home.test_workflow import edit, team  # noqa: F401 (a fixture)
 
 PROJECT_APPS = ["core", "home", "commitments", "stories", "engage"]
 
@@ -315,3 +317,27 @@ def test_the_page_editors_wagtail_strings_are_spanish(spanish_editor, commitment
         assert english not in html
     for spanish in ["Datos del contenido", "Tiempo de lectura", "Atajos de teclado", "Programar la publicación"]:
         assert spanish in html
+
+
+def test_a_spanish_reviewer_reviews_in_spanish(client, team, commitments):  # noqa: F811
+    for user in team.values():
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "es"
+        profile.save()
+    page = commitments[1]
+    client.force_login(team["author"])
+    mail.outbox.clear()
+    edit(client, page, "action-submit", summary="Proven steps keep you from harm.")
+    page.refresh_from_db()
+    told = next(message for message in mail.outbox if team["peer"].email in message.to)
+    assert "Puede ver la vista previa de la página aquí:" in told.body
+
+    client.force_login(team["peer"])
+    state = page.current_workflow_task_state
+    review = client.get(f"/admin/pages/workflow/action/{page.pk}/approve/{state.pk}/").json()["html"]
+    assert any(label.startswith("Comentario") for label in _labels(review))
+    assert "Comment" not in _labels(review)
+    status = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    # When it was sent to review, in humanize's Spanish ("ahora", "hace 5 minutos").
+    assert re.search(r"Enviada a [^<]* (ahora|hace )", status)
+    assert "Reviewers can edit" not in status
