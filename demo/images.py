@@ -60,6 +60,16 @@ def _fit(draw, text, size, width, bold=False, floor=28):
     return font(size, bold)
 
 
+def _face_for(draw, text, sizes, width, max_lines, bold=False):
+    """The largest of `sizes` at which `text` wraps to at most `max_lines`
+    lines, so no word of a longer (e.g. Spanish) text is cut off."""
+    for size in sizes:
+        face = font(size, bold)
+        if len(_wrap(draw, text, face, width)) <= max_lines:
+            return face
+    return face
+
+
 def _paragraph(draw, xy, text, face, width, fill, spacing=1.25, max_lines=3):
     x, y = xy
     for line in _wrap(draw, text, face, width)[:max_lines]:
@@ -109,7 +119,8 @@ def draw_result_card(figure, caption, organization, place, bars=None):
     image, draw = _canvas()
     text_width = SIZE[0] - 2 * MARGIN - (420 if bars else 0)
     draw.text((MARGIN, 60), figure, font=_fit(draw, figure, 200, text_width, bold=True), fill=ACCENT)
-    _paragraph(draw, (MARGIN, 300), caption, font(46, bold=True), text_width, TEXT)
+    caption_face = _face_for(draw, caption, (46, 42, 38, 34, 30), text_width, 3, bold=True)
+    _paragraph(draw, (MARGIN, 300), caption, caption_face, text_width, TEXT)
     draw.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=LINE, width=3)
     full_width = SIZE[0] - 2 * MARGIN
     draw.text((MARGIN, 540), organization, font=_fit(draw, organization, 38, full_width, bold=True), fill=TEXT)
@@ -126,7 +137,8 @@ def draw_text_card(kicker, title, lines):
     image, draw = _canvas()
     width = SIZE[0] - 2 * MARGIN
     draw.text((MARGIN, 64), kicker.upper(), font=font(34, bold=True), fill=ACCENT)
-    y = _paragraph(draw, (MARGIN, 124), title, font(72, bold=True), width, TEXT, spacing=1.15, max_lines=2)
+    title_face = _face_for(draw, title, (72, 64, 56, 50), width, 2, bold=True)
+    y = _paragraph(draw, (MARGIN, 124), title, title_face, width, TEXT, spacing=1.15, max_lines=3)
     y += 30
     face = font(38)
     for line in lines[:3]:
