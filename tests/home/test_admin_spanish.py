@@ -312,11 +312,14 @@ def test_the_translation_editors_buttons_are_spanish(spanish_editor):
 
 
 def test_the_page_editors_wagtail_strings_are_spanish(spanish_editor, commitments):
+    Locale.objects.create(language_code="es")
     html = spanish_editor.get(reverse("wagtailadmin_pages:edit", args=[commitments[0].pk])).content.decode()
     for english in ["Content metrics", "Reading time", "Keyboard shortcuts", "Schedule to publish"]:
         assert english not in html
     for spanish in ["Datos del contenido", "Tiempo de lectura", "Atajos de teclado", "Programar la publicación"]:
         assert spanish in html
+    # A locale is a language on this site, not a region.
+    assert "Idioma:" in html and "Región" not in html
 
 
 def test_a_spanish_reviewer_reviews_in_spanish(client, team, commitments):  # noqa: F811
