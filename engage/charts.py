@@ -144,7 +144,8 @@ def bar_chart(bars, *, maximum, title, value_format="{:.1f}", unit="", highlight
             parts.append(_text(BAR_AREA + 8, value_y, "–", "chart__value"))
             continue
         if bar.highlight:
-            fill, css_class = f"url(#{pattern})", "chart__bar chart__bar--highlight"
+            # Not also "chart__bar": the stylesheet's fill for it would hide the pattern.
+            fill, css_class = f"url(#{pattern})", "chart__bar--highlight"
         else:
             fill, css_class = "currentColor", "chart__bar"
         parts.append(
