@@ -28,7 +28,7 @@ def test_search_finds_a_story_by_a_word_in_its_body(client, stories):
     titles = [page.title for page in response.context["results"]]
     assert titles == ["Fewer falls"]
     assert 'href="/stories/fewer-falls/"' in html
-    assert "Story page" in html  # the page type
+    assert '<p class="search-result__type">Story</p>' in html  # the kind of page, as a visitor names it
     assert stories["found"].summary in html
     assert '<meta name="robots" content="noindex">' in html
 

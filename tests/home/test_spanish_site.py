@@ -85,12 +85,13 @@ def test_the_spanish_survey_consent_links_to_the_spanish_privacy_notice(client, 
     assert client.get("/es/privacy/").context["page"].title == "Aviso de privacidad"
 
 
-def test_source_titles_and_library_alt_text_on_spanish_pages_are_marked_english(client, demo_site):
+def test_source_titles_on_spanish_pages_are_marked_english_and_the_hero_is_described_in_spanish(client, demo_site):
     story = client.get("/es/stories/kaiser-sepsis-care/").content.decode()
     assert '<cite class="source__title" lang="en">' in story
     assert '<cite class="source__title">' in client.get("/stories/kaiser-sepsis-care/").content.decode()
+    # The home page's own alternative text is Spanish, so not marked English.
     home = client.get("/es/").content.decode()
-    assert '<div class="hero__image" lang="en">' in home
+    assert '<div class="hero__image">' in home and 'alt="Tarjeta de título: Diez Compromisos' in home
 
 
 def test_spanish_numbers_and_dates_follow_one_convention_in_text_and_tables(client, demo_site):
