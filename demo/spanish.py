@@ -7,8 +7,12 @@ picture gets a Spanish twin drawn from the same spec with the catalogue's
 Spanish (demo/images.py), set on the Spanish pages as a translator's
 image override. The
 Spanish is written by people, in content_es.po: one entry per English
-segment; a segment without Spanish stops the load with its name
-(MissingSpanish), so no English is published as Spanish. Numbers and dates
+segment. Only what the catalogue translates whole is published, so no
+English is published as Spanish; anything else (a page an editor added, a
+segment not translated yet) is named and left as an alias, so loading again
+never fails on content people made (the tests check that every demo page is
+translated). A picture text without Spanish stops the load (MissingSpanish):
+pictures are the demo's alone. Numbers and dates
 in it follow the site's Spanish convention (lhs_cms/formats/)."""
 
 import json
@@ -88,7 +92,7 @@ def load_catalogue():
 
 
 class MissingSpanish(Exception):
-    """An English segment of the demo has no Spanish in the catalogue."""
+    """A text drawn in a demo picture has no Spanish in the catalogue."""
 
 
 class SpanishLoader:
@@ -113,21 +117,27 @@ class SpanishLoader:
         for obj in objects_to_translate(english):
             if obj.has_translation(spanish) and not self._is_alias(obj.get_translation(spanish)):
                 continue
+            source, _created = TranslationSource.get_or_create_from_instance(obj)
+            segments = source.stringsegment_set.select_related("string")
+            missing = sum(1 for segment in segments if segment.string.data not in catalogue)
+            if missing:
+                # Not the demo's own (an editor's page, a benchmark's copy) or
+                # not in the catalogue yet: left to translators, as an alias.
+                # The demo's own pages are checked by the tests
+                # (tests/home/test_spanish_site.py), not here.
+                self.log(
+                    f"  left untranslated  {type(obj).__name__} {obj}: {missing} strings have no Spanish "
+                    f"in {CATALOGUE.name} (run demo_translation_strings and translate them)"
+                )
+                continue
             # The records a translator's "Translate this page" makes, filled
             # from the catalogue, then published once: the translation editor
             # shows them as translated.
-            source, _created = TranslationSource.get_or_create_from_instance(obj)
             translation, _created = Translation.objects.update_or_create(
                 source=source, target_locale=spanish, defaults={"enabled": True}
             )
             self._fill_strings(translation, catalogue)
             self._override_pictures(translation, spanish_pictures)
-            total, done = translation.get_progress()
-            if done < total:
-                raise MissingSpanish(
-                    f"{type(obj).__name__} {obj}: {total - done} of {total} strings have no Spanish "
-                    f"in {CATALOGUE.name} (run demo_translation_strings and translate them)."
-                )
             translation.save_target(publish=True)
             self.created += 1
             self.log(f"  translated  {type(obj).__name__} {obj}")
@@ -189,7 +199,7 @@ class SpanishLoader:
         for segment in segments:
             spanish = catalogue.get(segment.string.data)
             if spanish is None:
-                continue  # load() names what is missing
+                continue  # load() publishes only what is translated whole
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=translation.target_locale,

@@ -117,3 +117,15 @@ def test_demo_site_in_spanish(client, demo_site):
     spanish_survey = client.get("/es/engage/survey/?step=2").context["form"]
     assert list(spanish_survey.fields) == list(english_survey.fields)
     assert [f.label for f in spanish_survey.fields.values()] != [f.label for f in english_survey.fields.values()]
+
+
+def test_loading_again_after_an_editor_added_a_page_leaves_it_an_alias(demo_site, client):
+    from tests import factories
+
+    english_about = Page.objects.get(slug="about", locale=Locale.get_default())
+    factories.StandardPageFactory(parent=english_about, title="Board minutes, March", slug="board-minutes")
+    output = load()
+    assert "left untranslated  StandardPage Board minutes, March" in output
+    spanish = Page.objects.get(slug="board-minutes", locale__language_code="es")
+    assert spanish.alias_of_id is not None  # visitors see the English with the "not translated yet" notice
+    assert client.get("/es/about/board-minutes/").status_code == 200
