@@ -10,11 +10,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
     Page,
-    RevisionMixin,
     TranslatableMixin,
 )
 from wagtail.search import index
@@ -23,7 +20,7 @@ from commitments.blocks import PillarBlock, SignOfProgressBlock
 from commitments.icons import ICON_CHOICES, ICONS
 from core.pages import BasePage, SlugPerLocaleMixin
 from core.panels import PlainLanguagePanel
-from core.review import ReviewedInItsLanguageMixin
+from core.review import ReviewedSnippet
 from core.visibility import public
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -218,11 +215,7 @@ class CrosswalkPage(BasePage):
 
 class Framework(
     SlugPerLocaleMixin,
-    ReviewedInItsLanguageMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
+    ReviewedSnippet,
     index.Indexed,
     models.Model,
 ):
@@ -263,11 +256,7 @@ class Framework(
 
 
 class FrameworkElement(
-    ReviewedInItsLanguageMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
+    ReviewedSnippet,
     index.Indexed,
     models.Model,
 ):

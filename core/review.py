@@ -7,7 +7,7 @@ review for English, the Translation review for the others), falling back to
 the model's workflow when that home has none."""
 
 from django.conf import settings
-from wagtail.models import Page, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, TranslatableMixin, WorkflowMixin
 
 
 class ReviewedInItsLanguageMixin(WorkflowMixin):
@@ -21,3 +21,12 @@ class ReviewedInItsLanguageMixin(WorkflowMixin):
             if workflow is not None:
                 return workflow
         return super().get_workflow()
+
+
+class ReviewedSnippet(ReviewedInItsLanguageMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin):
+    """A visitor-facing snippet: translatable, drafted, locked while edited,
+    and reviewed in its language's workflow before it goes live. Public
+    queries ask for `live=True`."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True

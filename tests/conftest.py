@@ -198,6 +198,12 @@ def home_page(db):
 
 
 @pytest.fixture
+def spanish(db):
+    """The Spanish locale (the demo's and the site's second language)."""
+    return Locale.objects.create(language_code="es")
+
+
+@pytest.fixture
 def commitment_index(home_page):
     return factories.CommitmentIndexPageFactory(parent=home_page)
 

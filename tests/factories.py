@@ -208,3 +208,14 @@ def publish(page, **fields):
         setattr(page, name, value)
     page.save_revision().publish()
     return page
+
+
+def publish_translation(page, locale, **fields):
+    """A real (not alias) translation of `page` in `locale`, with `fields`
+    set, published."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated

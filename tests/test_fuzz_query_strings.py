@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from engage.models import SurveySubmission
 from tests import factories
-from tests.home.test_languages import publish_translation
+from tests.factories import publish_translation
 
 # Keys the listings, search, feeds and API read, and a few they do not.
 KNOWN_KEYS = [

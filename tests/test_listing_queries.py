@@ -75,15 +75,6 @@ def _no_full_page_cache(settings):
     settings.PAGE_CACHE_ENABLED = False
 
 
-def publish_translation(page, locale, **fields):
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
 @pytest.fixture
 def site(home_page, commitments, story_index):
     """A small bilingual site with every page type."""
@@ -119,12 +110,12 @@ def site(home_page, commitments, story_index):
     story_index.save_revision().publish()
 
     spanish = Locale.objects.create(language_code="es")
-    publish_translation(home_page, spanish, title="Compromisos Compartidos")
-    publish_translation(commitment_index, spanish, title="Los Compromisos")
-    publish_translation(commitments[1], spanish, title="Seguro")
-    publish_translation(story_index, spanish, title="Historias")
-    publish_translation(stories[0], spanish, title="Historia 1")
-    publish_translation(stories[1], spanish, title="Historia 2")  # so the Spanish story has related stories
+    factories.publish_translation(home_page, spanish, title="Compromisos Compartidos")
+    factories.publish_translation(commitment_index, spanish, title="Los Compromisos")
+    factories.publish_translation(commitments[1], spanish, title="Seguro")
+    factories.publish_translation(story_index, spanish, title="Historias")
+    factories.publish_translation(stories[0], spanish, title="Historia 1")
+    factories.publish_translation(stories[1], spanish, title="Historia 2")  # so the Spanish story has related stories
     share = engage.get_children().type(ShareStoryPage).first().specific
     for page in (crosswalk, about, group, engage, survey, share):
         page.copy_for_translation(spanish, copy_parents=True, alias=True)

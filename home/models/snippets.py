@@ -11,25 +11,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     PreviewableMixin,
-    RevisionMixin,
     TranslatableMixin,
 )
 from wagtail.search import index
 
 from core.blocks import LinkBlock
 from core.pages import ShownOnEveryPage
-from core.review import ReviewedInItsLanguageMixin
+from core.review import ReviewedSnippet
 
 
 class Person(
-    ReviewedInItsLanguageMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
+    ReviewedSnippet,
     index.Indexed,
     models.Model,
 ):
@@ -69,12 +62,8 @@ class Person(
 
 
 class Resource(
-    ReviewedInItsLanguageMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
+    ReviewedSnippet,
     PreviewableMixin,
-    TranslatableMixin,
     index.Indexed,
     models.Model,
 ):
@@ -135,11 +124,7 @@ class Resource(
 
 class FooterText(
     ShownOnEveryPage,
-    ReviewedInItsLanguageMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
+    ReviewedSnippet,
     models.Model,
 ):
     """The footer's words and links, one per language (contact details, the

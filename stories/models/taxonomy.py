@@ -7,20 +7,16 @@ reviewed like a page: the row is the live version, public queries ask for
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.pages import SlugPerLocaleMixin
-from core.review import ReviewedInItsLanguageMixin
+from core.review import ReviewedSnippet
 
 
 class TaxonomyTerm(
     SlugPerLocaleMixin,
-    ReviewedInItsLanguageMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
+    ReviewedSnippet,
     index.Indexed,
     models.Model,
 ):

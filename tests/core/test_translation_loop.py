@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
 
 from home.roles import MODERATORS, TRANSLATORS, ensure_roles
@@ -20,25 +20,11 @@ from tests import factories
 SPANISH_SUMMARY = "Atención que evita daños."
 
 
-def publish_translation(page, locale, **fields):
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
-@pytest.fixture
-def spanish(db):
-    return Locale.objects.create(language_code="es")
-
-
 @pytest.fixture
 def site(home_page, spanish, commitments, django_user_model):
     """English site with a Spanish home; the commitments are Spanish aliases.
     The team's groups and workflows, and a translator and a moderator."""
-    es_home = publish_translation(home_page, spanish, title="Compromisos Compartidos")
+    es_home = factories.publish_translation(home_page, spanish, title="Compromisos Compartidos")
     index = commitments[0].get_parent()
     index.copy_for_translation(spanish, alias=True)
     safe = commitments[1]

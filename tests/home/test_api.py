@@ -7,7 +7,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale
 
 from tests import factories
-from tests.home.test_languages import publish_translation
+from tests.factories import publish_translation
 
 
 @pytest.mark.django_db

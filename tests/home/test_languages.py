@@ -8,7 +8,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.utils import translation
-from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
 from engage import survey_flow
@@ -17,27 +16,12 @@ from home.roles import TRANSLATORS, ensure_translators_group
 from tests import factories
 
 
-def publish_translation(page, locale, **fields):
-    """A real (not alias) translation of `page`, published."""
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
-@pytest.fixture
-def spanish(db):
-    return Locale.objects.create(language_code="es")
-
-
 @pytest.fixture
 def bilingual(home_page, spanish, commitments):
     """English site; Spanish home and one commitment translated; about only an alias."""
-    es_home = publish_translation(home_page, spanish, title="Compromisos Compartidos")
+    es_home = factories.publish_translation(home_page, spanish, title="Compromisos Compartidos")
     safe = commitments[1]
-    es_safe = publish_translation(safe, spanish, title="Seguro", summary="Atención que evita daños.")
+    es_safe = factories.publish_translation(safe, spanish, title="Seguro", summary="Atención que evita daños.")
     about = factories.StandardPageFactory(parent=home_page, title="About", slug="about", show_in_menus=True)
     es_about = about.copy_for_translation(spanish, alias=True)
     return {
@@ -102,7 +86,7 @@ def test_an_alias_says_in_spanish_that_it_is_not_translated(client, bilingual):
 def test_story_listing_shows_the_current_language_only(client, bilingual, story_index, spanish):
     english = factories.StoryPageFactory(parent=story_index, title="English story")
     factories.link_story(english, commitments=[bilingual["safe"]])
-    spanish_story = publish_translation(english, spanish, title="Historia en español")
+    spanish_story = factories.publish_translation(english, spanish, title="Historia en español")
     factories.StoryPageFactory(parent=story_index, title="Untranslated story")
     es_titles = [story.title for story in client.get("/es/stories/?commitment=safe").context["stories"]]
     assert es_titles == [spanish_story.title]
@@ -115,7 +99,7 @@ def test_spanish_survey_responses_land_with_the_english_ones(client, home_page, 
     engage = factories.EngagePageFactory(parent=home_page)
     survey = factories.SurveyPageFactory(parent=engage)
     factories.SurveyFormFieldFactory(page=survey, label="Organization name")
-    es_survey = publish_translation(survey, spanish, title="Encuesta")
+    es_survey = factories.publish_translation(survey, spanish, title="Encuesta")
     es_field = es_survey.form_fields.get()
     es_field.label = "Nombre de la organización"
     es_field.save()
@@ -171,7 +155,7 @@ def start_translation(admin_client, page, locale):
 def test_a_page_translated_with_the_machine_translator_appears_under_es(
     admin_client, home_page, spanish, commitments, django_capture_on_commit_callbacks
 ):
-    publish_translation(home_page, spanish, title="Inicio")
+    factories.publish_translation(home_page, spanish, title="Inicio")
     safe = commitments[1]
     translation_record = start_translation(admin_client, safe.get_parent(), spanish)
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
@@ -192,7 +176,7 @@ def test_a_page_translated_with_the_machine_translator_appears_under_es(
 
 @pytest.mark.django_db
 def test_po_file_round_trip(admin_client, home_page, spanish, commitments, django_capture_on_commit_callbacks):
-    publish_translation(home_page, spanish, title="Inicio")
+    factories.publish_translation(home_page, spanish, title="Inicio")
     index_translation = start_translation(admin_client, commitments[0].get_parent(), spanish)
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
         index_translation.save_target(publish=True)
@@ -315,11 +299,11 @@ def test_spanish_strings_keep_every_placeholder():
 
 @pytest.mark.django_db
 def test_an_untranslated_story_card_on_a_spanish_listing_is_marked_english(client, bilingual, story_index, spanish):
-    publish_translation(story_index, spanish, title="Historias")
+    factories.publish_translation(story_index, spanish, title="Historias")
     english = factories.StoryPageFactory(parent=story_index, title="Untranslated story", summary="English summary")
     english.copy_for_translation(spanish, alias=True)
     translated = factories.StoryPageFactory(parent=story_index, title="Translated story")
-    publish_translation(translated, spanish, title="Historia traducida", summary="Resumen en español")
+    factories.publish_translation(translated, spanish, title="Historia traducida", summary="Resumen en español")
     html = client.get("/es/stories/").content.decode()
     assert re.search(r'<a href="[^"]+" lang="en">Untranslated story</a>', html)
     assert re.search(r'<p class="card__summary" lang="en">English summary</p>', html)
@@ -331,7 +315,7 @@ def test_an_untranslated_story_card_on_a_spanish_listing_is_marked_english(clien
 
 @pytest.mark.django_db
 def test_the_switcher_keeps_the_story_filters_and_the_page_number(client, bilingual, story_index, spanish):
-    publish_translation(story_index, spanish, title="Historias")
+    factories.publish_translation(story_index, spanish, title="Historias")
     for number in range(14):
         story = factories.StoryPageFactory(parent=story_index, title=f"Story {number}")
         factories.link_story(story, commitments=[bilingual["safe"]])
@@ -353,8 +337,8 @@ def test_switching_language_mid_survey_keeps_the_step_and_the_answers(client, ho
         page=survey, label="Working toward it?", field_type="radio", choices="Yes\nNot yet", required=True
     )
     factories.SurveyFormFieldFactory(page=survey, label="What helps?", field_type="multiline", required=False)
-    publish_translation(engage, spanish, title="Participe")
-    es_survey = publish_translation(survey, spanish, title="Encuesta")
+    factories.publish_translation(engage, spanish, title="Participe")
+    es_survey = factories.publish_translation(survey, spanish, title="Encuesta")
     radio = es_survey.form_fields.get(clean_name="working_toward_it")
     radio.label, radio.choices = "¿Van en camino?", "Sí\nTodavía no"
     radio.save()

@@ -236,11 +236,6 @@ def test_site_settings_change_shows_on_every_page(client, site):
     assert "hello@commons.example" in fresh_view(client, "/stories/fewer-infections/")
 
 
-@pytest.fixture
-def spanish(db):
-    return Locale.objects.create(language_code="es")
-
-
 def _start_translation(admin_client, page, locale):
     response = admin_client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [locale.pk]})
     assert response.status_code == 302

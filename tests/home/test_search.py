@@ -5,7 +5,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests import factories
-from tests.home.test_languages import publish_translation
+from tests.factories import publish_translation
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale
 
 from tests import factories
-from tests.home.test_languages import publish_translation
+from tests.factories import publish_translation
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from stories.models import StoryPage
 from tests import factories
-from tests.home.test_languages import bilingual, publish_translation, spanish  # noqa: F401 - fixtures
+from tests.factories import publish_translation
+from tests.home.test_languages import bilingual  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
