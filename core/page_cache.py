@@ -37,7 +37,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
@@ -77,6 +77,9 @@ class PageCacheMiddleware:
         lookup = _lookup(request) if enabled and _may_use_cache(request) else None
         if lookup is not None and lookup[2] is not None:
             return lookup[2]
+        if lookup is not None:
+            # One copy serves every tracking variant: make it without them.
+            request.GET = QueryDict(shared_query(request))
 
         response = self.get_response(request)
         timeout = _storable_for(request, response) if lookup is not None else 0
@@ -101,16 +104,21 @@ def _may_use_cache(request):
     return request.method in ("GET", "HEAD") and not _is_admin(request) and not _has_personal_cookie(request)
 
 
-def _lookup(request):
-    """(entry key, the path's current token, the stored response or None),
-    in one round trip to the cache."""
-    query = urlencode(
+def shared_query(request):
+    """The query string without tracking parameters, sorted: all a cached page varies by."""
+    return urlencode(
         sorted(
             (name, value)
             for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
             if not name.startswith(TRACKING_PARAMETERS)
         )
     )
+
+
+def _lookup(request):
+    """(entry key, the path's current token, the stored response or None),
+    in one round trip to the cache."""
+    query = shared_query(request)
     # get_host() refuses hosts not in ALLOWED_HOSTS before anything is served.
     parts = "\n".join([settings.RELEASE_ID, request.scheme, request.get_host(), request.path, query])
     entry_key = f"{KEY_PREFIX}:entry:{hashlib.sha256(parts.encode()).hexdigest()}"

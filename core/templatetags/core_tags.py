@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from core.page_cache import shared_query
 from core.visibility import is_private, public
 
 register = template.Library()
@@ -158,7 +159,11 @@ class Navigation:
             return None
         default = settings.LANGUAGE_CODE
         own = next((node for node in self.translations if node.pk == page.pk), None)
-        newer = [node for node in self.translations if node.language == default and node.last_published_at]
+        newer = [
+            node
+            for node in self.translations
+            if node.translation_key == page.translation_key and node.language == default and node.last_published_at
+        ]
         source = next((node for node in newer if node.last_published_at > page.last_published_at), None)
         if own is None or own.language == default or source is None:
             return None
@@ -242,8 +247,9 @@ class Languages:
         current = get_language()
         # The same page in another language keeps the query string (story
         # filters, the page of a listing, the survey's step): the visitor
-        # stays where they were.
-        query = request.META.get("QUERY_STRING", "") if request is not None else ""
+        # stays where they were. Tracking parameters are left out: the page
+        # cache shares one copy among them, so they are not this visitor's.
+        query = shared_query(request) if request is not None else ""
         for code, _name in settings.LANGUAGES:
             target = translations.get(code) or homes.get(code)
             if target is None:

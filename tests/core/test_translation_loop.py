@@ -187,6 +187,9 @@ def test_publishing_the_english_marks_the_translation_out_of_date(client, site, 
     assert 'data-status="current"' in dashboard_row(client.get("/admin/translations/").content.decode(), "Safe")
     html = public(client, "/es/commitments/safe/")
     assert "notice--outdated" not in html
+    # A newer English home page says nothing about this page.
+    factories.publish(site["safe"].get_parent().get_parent().specific)
+    assert "notice--outdated" not in public(client, "/es/commitments/safe/")
 
     # An editor's change goes live in English: no one syncs by hand.
     factories.publish(site["safe"], summary="Proven steps keep you from harm.")

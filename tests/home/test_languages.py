@@ -314,13 +314,18 @@ def test_an_untranslated_story_card_on_a_spanish_listing_is_marked_english(clien
 
 
 @pytest.mark.django_db
-def test_the_switcher_keeps_the_story_filters_and_the_page_number(client, bilingual, story_index, spanish):
+def test_the_switcher_keeps_the_story_filters_and_the_page_number(
+    client, bilingual, story_index, spanish, page_cache_on
+):
     factories.publish_translation(story_index, spanish, title="Historias")
     for number in range(14):
         story = factories.StoryPageFactory(parent=story_index, title=f"Story {number}")
         factories.link_story(story, commitments=[bilingual["safe"]])
-    html = client.get("/stories/?commitment=safe&page=2").content.decode()
+    html = client.get("/stories/?commitment=safe&page=2&utm_source=newsletter").content.decode()
     assert 'href="/es/stories/?commitment=safe&amp;page=2" hreflang="es"' in html
+    assert [
+        line for line in html.splitlines() if "newsletter" in line
+    ] == []  # tracking parameters are no one's to keep (one cached copy serves all)
     # Back from Spanish to English keeps them too.
     html = client.get("/es/stories/?commitment=safe").content.decode()
     assert 'href="/stories/?commitment=safe" hreflang="en"' in html

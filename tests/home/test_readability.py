@@ -125,6 +125,17 @@ def test_spanish_pages_use_the_fernandez_huerta_reading_ease():
     assert reading_report(unsaved_commitment(for_people=f"<p>{SIMPLE}</p>")).grade == 1.6
 
 
+def test_the_review_screen_gives_a_spanish_page_its_reading_ease():
+    from django.template.loader import render_to_string
+
+    locale_es, _created = Locale.objects.get_or_create(language_code="es")
+    sencillo = "Nuestro equipo ayuda a los pacientes a recibir mejor atención. Luego planeamos juntos su tratamiento."
+    report = reading_report(unsaved_commitment(for_people=f"<p>{sencillo}</p>", locale=locale_es))
+    html = render_to_string("home/workflow/review_summary.html", {"report": report, "measures": []})
+    assert "Too little text" not in html
+    assert f"Reading level: {report.score} on the Fernández-Huerta" in html
+
+
 @pytest.mark.parametrize(
     ("alt", "flagged"),
     [
