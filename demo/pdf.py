@@ -109,8 +109,3 @@ def text_to_pdf(text, title):
         xref,
     )
     return bytes(out)
-
-
-def page_count(data):
-    """The number of pages a PDF made by text_to_pdf has."""
-    return data.count(b"/Type /Page ")

@@ -19,6 +19,7 @@ from wagtail.search import index
 from core.blocks import LinkBlock
 from core.pages import ShownOnEveryPage
 from core.review import ReviewedSnippet
+from home.documents import count_pdf_pages, document_facts
 
 
 class Person(
@@ -88,6 +89,10 @@ class Resource(
         verbose_name=_("document"),
     )
     url = models.URLField(blank=True, verbose_name=_("address"), help_text=_("Use this or a document, not both."))
+    # Read from the file when saved, so no page view opens the file.
+    document_pages = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("pages of the document")
+    )
 
     panels = [
         FieldPanel("title"),
@@ -106,6 +111,14 @@ class Resource(
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.document_pages = count_pdf_pages(self.document)
+        super().save(*args, **kwargs)
+
+    def document_facts(self):
+        """ "PDF, 2 pages, 14 KB", or "" without a document."""
+        return document_facts(self.document, self.document_pages) if self.document_id else ""
 
     def clean(self):
         super().clean()
