@@ -9,6 +9,7 @@ Enforced by home.wagtail_hooks (before_create/edit/delete_snippet answer 403
 with a message) and shown by the snippet listings, which offer no edit link."""
 
 from django.conf import settings
+from django.utils.functional import cached_property
 from wagtail.models import GroupPagePermission, Locale
 from wagtail.snippets.views.snippets import IndexView
 
@@ -34,20 +35,25 @@ def may_change_default_language(user):
     return user._may_change_default_language
 
 
-def in_default_language(instance):
+def in_default_language(instance, default_id=None):
     locale_id = getattr(instance, "locale_id", None)
-    return locale_id is None or locale_id == default_locale_id()
+    return locale_id is None or locale_id == (default_id or default_locale_id())
 
 
-def may_change(user, instance):
-    return not in_default_language(instance) or may_change_default_language(user)
+def may_change(user, instance, default_id=None):
+    """`default_id`, the default locale's, saves a query per instance in a listing."""
+    return not in_default_language(instance, default_id) or may_change_default_language(user)
 
 
 class VisitorSnippetIndexView(IndexView):
     """A snippet listing with no edit link (title or menu) on a
     default-language instance for a user who may not change it."""
 
+    @cached_property
+    def default_locale_id(self):
+        return default_locale_id()
+
     def get_edit_url(self, instance):
-        if not may_change(self.request.user, instance):
+        if not may_change(self.request.user, instance, self.default_locale_id):
             return None
         return super().get_edit_url(instance)

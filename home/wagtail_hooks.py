@@ -19,6 +19,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
@@ -205,19 +206,28 @@ def plain_language_urls():
 
 # Translators hold a snippet model's rights for its translations; the English
 # instances are not theirs to change (core.language_rights).
-def _refuse_default_language():
-    return HttpResponseForbidden(
-        _(
-            "Only editors and moderators may change the English version. "
-            "Translators change the translations: open this item in your language instead."
-        )
+def _refuse_default_language(request, model):
+    listing = model.snippet_viewset.get_url_name("list")
+    return TemplateResponse(
+        request,
+        "core/admin_refusal.html",
+        {
+            "title": _("You cannot change the English version"),
+            "problem": _(
+                "Only editors and moderators may change the English version. "
+                "Translators change the translations: open this item in your language instead."
+            ),
+            "next_url": reverse(listing),
+            "next_label": _("Back to the list"),
+        },
+        status=403,
     )
 
 
 @hooks.register("before_edit_snippet")
 def refuse_english_snippet_edit_to_translators(request, instance):
     if not may_change(request.user, instance):
-        return _refuse_default_language()
+        return _refuse_default_language(request, type(instance))
     return None
 
 
@@ -227,14 +237,14 @@ def refuse_english_snippet_creation_to_translators(request, model):
         return None
     language = request.GET.get("locale") or settings.LANGUAGE_CODE
     if language == settings.LANGUAGE_CODE and not may_change_default_language(request.user):
-        return _refuse_default_language()
+        return _refuse_default_language(request, model)
     return None
 
 
 @hooks.register("before_delete_snippet")
 def refuse_english_snippet_deletion_to_translators(request, instances):
     if any(not may_change(request.user, instance) for instance in instances):
-        return _refuse_default_language()
+        return _refuse_default_language(request, type(instances[0]))
     return None
 
 

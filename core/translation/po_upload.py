@@ -61,8 +61,14 @@ def upload_pofile(request, translation_id):
     if problem:
         return TemplateResponse(
             request,
-            "home/admin/po_upload_problem.html",
-            {"problem": problem, "next_url": get_valid_next_url_from_request(request)},
+            "core/admin_refusal.html",
+            {
+                "title": _("The PO file was not imported"),
+                "summary": _("The PO file was not imported, and nothing was changed."),
+                "problem": problem,
+                "next_url": get_valid_next_url_from_request(request),
+                "next_label": _("Back to the translation"),
+            },
             status=400,
         )
     return edit_translation.upload_pofile(request, translation_id)

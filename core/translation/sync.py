@@ -9,6 +9,7 @@ strings to wagtail-localize, so the translator finds them untranslated."""
 from django.db.models.signals import post_save
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import page_published, published
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
 from core.translation.review import stand_alone_on_publish
@@ -37,14 +38,17 @@ def _on_snippet_published(sender, instance, **_kwargs):
 
 
 def _on_snippet_saved(sender, instance, raw=False, **_kwargs):
-    # Snippets without drafts are live as saved; those with drafts wait for `published`.
-    if raw or isinstance(instance, (Page, DraftStateMixin)) or not isinstance(instance, TranslatableMixin):
-        return
-    update_source(instance)
+    if not raw:
+        update_source(instance)
 
 
 def connect():
     page_published.connect(stand_alone_on_publish, dispatch_uid="translation-stand-alone")
     page_published.connect(_on_page_published, dispatch_uid="translation-source-page")
     published.connect(_on_snippet_published, dispatch_uid="translation-source-snippet-published")
-    post_save.connect(_on_snippet_saved, dispatch_uid="translation-source-snippet-saved")
+    # Snippets without drafts are live as saved; those with drafts wait for
+    # `published`. Connected per model, so inline children and other rows
+    # saved with a page cost nothing.
+    for model in get_snippet_models():
+        if issubclass(model, TranslatableMixin) and not issubclass(model, DraftStateMixin):
+            post_save.connect(_on_snippet_saved, sender=model, dispatch_uid=f"translation-source-{model._meta.label}")

@@ -58,6 +58,9 @@ def test_a_translator_cannot_change_an_english_snippet_but_can_save_a_spanish_on
     refused = client.post(edit_english, sector_form(english, name="Changed by a translator"))
     assert refused.status_code == 403
     assert "Translators change the translations" in refused.content.decode()
+    # In the admin's frame, with the way back to the list.
+    assert 'role="alert"' in refused.content.decode()
+    assert f'href="{reverse("wagtailsnippets_stories_sector:list")}"' in refused.content.decode()
     assert client.get(edit_english).status_code == 403
     english.refresh_from_db()
     assert english.name == "Hospitals"
