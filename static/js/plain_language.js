@@ -7,7 +7,7 @@
   if (!Controller || !window.wagtail || !window.wagtail.app) return;
 
   class PlainLanguageController extends Controller {
-    static targets = ['readings'];
+    static targets = ['readings', 'status'];
     static values = { url: String, interval: { type: Number, default: 1000 } };
 
     connect() {
@@ -38,7 +38,15 @@
           body: new FormData(this.form),
           headers: { 'X-Requested-With': 'XMLHttpRequest' },
         });
-        if (response.ok) this.readingsTarget.innerHTML = await response.text();
+        if (!response.ok) {
+          this.statusTarget.textContent = this.element.dataset.failedMessage || '';
+          return;
+        }
+        this.readingsTarget.innerHTML = await response.text();
+        // Screen readers hear the one-line summary, and only when it changes.
+        const summary = this.readingsTarget.querySelector('[data-plain-language-summary]');
+        const text = summary ? summary.textContent.trim() : '';
+        if (text !== this.statusTarget.textContent) this.statusTarget.textContent = text;
       } finally {
         this.pending = false;
       }
