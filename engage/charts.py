@@ -14,9 +14,10 @@ or visitors is escaped."""
 import itertools
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 
-from django.utils.formats import get_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 CHART_WIDTH = 340
@@ -81,8 +82,9 @@ def _open_svg(width, height, title):
 
 
 def _number(value, value_format):
-    """A value written with the page's language's decimal mark."""
-    return value_format.format(value).replace(".", get_format("DECIMAL_SEPARATOR"))
+    """A value rounded as `value_format` says, written as the page's
+    language writes numbers in text and tables (Django's number_format)."""
+    return number_format(Decimal(value_format.format(value)), force_grouping=True)
 
 
 def spread_in_words(average, spread, maximum, minimum=1):
