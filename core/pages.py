@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -139,7 +140,7 @@ class PageBase(SameSlugInEveryLanguage, SocialMixin, ListingMixin):
         """Wagtail's rule in one query instead of two: the restrictions of
         the page and its ancestors, an alias taking its source's. None at
         all when the query that loaded the page found the page public
-        (`route_in_one_query` asks, with core.visibility's broader rule,
+        (`route_for_request` asks, with core.visibility's broader rule,
         so a page it finds public has no restriction by Wagtail's rule)."""
         if getattr(self, "found_private", None) is False:
             return PageViewRestriction.objects.none()
@@ -163,29 +164,53 @@ class ShownOnEveryPage:
         return every_page()
 
 
-def route_in_one_query(root, request, path_components):
-    """Wagtail's routing below `root` without a walk down the tree: the
-    deepest live page whose address starts the path is found in one query
+def route_for_request(request, path):
+    """(page, args, kwargs) for `path` on the request's site, as Wagtail's
+    serve view routes it (from the site's home page in the active language,
+    or the site's own home page when that translation is not live), without
+    its walk down the tree or its lookups of the locale and the home page:
+    the deepest live page whose address starts the path is found in one
+    query, with Wagtail's site root paths (which its page URLs use too),
     and loaded, with what it shows of its own (images, terms, its locale),
-    in one more; the rest of the path is its own to route (a routable page's
-    feeds and results, or a child that is not live, which answers 404 as
-    Wagtail's walk would)."""
-    prefixes = [root.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
-    match = (
-        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path, live=True)
-        .order_by("-depth")
-        .values_list("pk", "content_type_id", "depth")
-        .first()
-    )
-    if match is None:
+    in one more. The rest of the path is its own to route (a routable
+    page's feeds and results, or a child that is not live, which answers
+    404 as Wagtail's walk would). Raises Http404."""
+    site = Site.find_for_request(request)
+    if site is None:
         raise Http404
-    pk, content_type_id, depth = match
+    components = [component for component in path.split("/") if component]
+    translated = next(
+        (
+            root.root_path
+            for root in Site.get_site_root_paths()
+            if root.site_id == site.pk and root.language_code == get_language()
+        ),
+        None,
+    )
+    roots = list(dict.fromkeys(filter(None, [translated, site.root_page.url_path])))
+    prefixes = [_prefix(root, components, end) for root in roots for end in range(len(components) + 1)]
+    # The slugs too: url_path has no index, slug has.
+    slugs = {prefix.rstrip("/").rsplit("/", 1)[-1] for prefix in prefixes}
+    live = Page.objects.filter(slug__in=slugs, url_path__in=prefixes, live=True)
+    live = live.values_list("url_path", "pk", "content_type_id")
+    found = {url_path: (pk, content_type_id) for url_path, pk, content_type_id in live}
+    # Wagtail's Page.localized: the translation of the home page when it is live.
+    root = roots[0] if roots[0] in found else site.root_page.url_path
+    depth = next((end for end in range(len(components), -1, -1) if _prefix(root, components, end) in found), None)
+    if depth is None:
+        raise Http404
+    pk, content_type_id = found[_prefix(root, components, depth)]
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         raise Http404
     related = ["locale", *(field.name for field in model._meta.local_concrete_fields if field.many_to_one)]
     page = model.objects.select_related(*related).annotate(found_private=is_private()).get(pk=pk)
-    return page.route(request, path_components[depth - root.depth :])
+    return page.route(request, components[depth:])
+
+
+def _prefix(root, components, end):
+    """The url_path of the first `end` components below `root`."""
+    return root + "".join(f"{part}/" for part in components[:end])
 
 
 def promote_panels_for(page_class):

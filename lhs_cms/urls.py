@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.admin_login import RateLimitedLoginView
 from core.sitemaps import TranslatedSitemap
+from core.views import serve_page
 from home import views
 from lhs_cms.api import api_router
 
@@ -33,6 +34,9 @@ if settings.DEBUG:
 # English at unprefixed URLs, other languages under /<code>/.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's page URLs, served by core.views.serve_page (Wagtail's view,
+    # routed in two queries); the name stays Wagtail's, which page URLs use.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from commitments.models import CommitmentPage
-from core.pages import BasePage, ContentPage, route_in_one_query
+from core.pages import BasePage, ContentPage
 from core.panels import PlainLanguagePanel
 from core.visibility import public
 from home.models.snippets import Resource
@@ -159,11 +159,6 @@ class HomePage(BasePage):
         chosen = [story for story in candidates if story.chosen_position is not None]
         newest = [story for story in candidates if story.chosen_position is None]
         return chosen + newest[: max(0, self.FEATURED_STORY_COUNT - len(chosen))]
-
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        return route_in_one_query(self, request, path_components)
 
     def linked_page_ids(self):
         """Pages the template links to, found with the navigation."""

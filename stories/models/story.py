@@ -337,7 +337,7 @@ class StoryPage(BasePage):
             "@type": "Article",
             "headline": self.title,
             "description": self.summary,
-            "inLanguage": self.locale.language_code,  # loaded with the page (core.pages.route_in_one_query)
+            "inLanguage": self.locale.language_code,  # loaded with the page (core.pages.route_for_request)
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
             "author": {"@type": "Organization", "name": self.organization},

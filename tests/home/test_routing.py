@@ -1,4 +1,4 @@
-"""Pages found by their address (core.pages.route_in_one_query).
+"""Pages found by their address (core.views.serve_page, core.pages.route_for_request).
 
 Invariants: the page at an address is found in one query however deep it
 is; nothing about routing is kept between requests, so a page that is
@@ -94,3 +94,25 @@ def test_a_change_made_by_another_app_server_shows_on_the_next_request(client, s
     Page.objects.filter(pk=site["about"].pk).update(title="Who we are")
     html = client.get("/about/team/").content.decode()
     assert ">Who we are<" in html and ">About<" not in html
+
+
+def test_a_spanish_address_is_routed_from_the_spanish_home_page(client, site, spanish):
+    factories.publish_translation(site["about"], spanish, title="Acerca de")
+    html = client.get("/es/about/").content.decode()
+    assert "Acerca de" in html
+    assert client.get("/es/about/team/").status_code == 404  # not translated, and no alias made
+
+
+def test_without_a_live_spanish_home_page_spanish_addresses_show_the_english_pages(client, site, spanish, home_page):
+    """As Wagtail's Page.localized: a translation that is not live is not
+    used, and the site's own home page routes the address."""
+    spanish_home = home_page.copy_for_translation(spanish)
+    spanish_home.unpublish()
+    response = client.get("/es/about/team/")
+    assert response.status_code == 200
+    assert "Our team" in response.content.decode()
+
+
+def test_an_address_below_no_page_is_not_found(client, site):
+    assert client.get("/no-such-section/team/").status_code == 404
+    assert client.get("/about/no-such-page/").status_code == 404
