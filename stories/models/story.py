@@ -28,6 +28,20 @@ STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
 
 NEWEST_FIRST = ("-date", "-pk")
+# What story_tags.card_key reads: a card's markup comes from the cache or
+# from StoryPage.objects.for_listing(), never from these rows.
+CARD_KEY_FIELDS = (
+    "url_path",
+    "last_published_at",
+    "alias_of_id",
+    "date",
+    "sector__name",
+    "sector__locale_id",
+    "hero_image__file_hash",
+    "hero_image__focal_point_x",
+    "hero_image__focal_point_y",
+    "hero_image__focal_point_width",
+)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -36,17 +50,17 @@ class StoryPageQuerySet(PageQuerySet):
         return public(self.live()).filter(locale_id=locale_id)
 
     def for_cards(self):
-        """With what a card's key is made of (story_tags.card_key), in the
-        same query: the sector, the image, and the last publication and
-        number of the live commitment pages, whose titles cards show (one
-        subquery for the whole query, not one per story: a commitment's
-        change, which is rare, gives every card a new key)."""
+        """With what a card's key is made of (story_tags.card_key) and
+        nothing more, in the same query: the sector, the image, and the last
+        publication and number of the live commitment pages, whose titles
+        cards show (one subquery for the whole query, not one per story: a
+        commitment's change, which is rare, gives every card a new key)."""
         from commitments.models import CommitmentPage
 
         commitments = CommitmentPage.objects.live().order_by()
         return (
-            self.defer_streamfields()
-            .select_related("sector", "hero_image")
+            self.select_related("sector", "hero_image")
+            .only(*CARD_KEY_FIELDS)
             .annotate(
                 commitments_published=Subquery(commitments.values(latest=Func(F("last_published_at"), function="MAX"))),
                 commitments_live=Subquery(commitments.values(live_count=Func(F("pk"), function="COUNT"))),
