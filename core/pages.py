@@ -203,7 +203,16 @@ def route_for_request(request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         raise Http404
-    related = ["locale", *(field.name for field in model._meta.local_concrete_fields if field.many_to_one)]
+    # Its images and terms, not the pages it links to: those are linked by
+    # id through the navigation, and a page's row is large.
+    related = [
+        "locale",
+        *(
+            field.name
+            for field in model._meta.local_concrete_fields
+            if field.many_to_one and not issubclass(field.related_model, Page)
+        ),
+    ]
     page = model.objects.select_related(*related).annotate(found_private=is_private()).get(pk=pk)
     return page.route(request, components[depth:])
 
