@@ -67,3 +67,17 @@ def test_story_page_has_an_article(client, story_index):
 @pytest.mark.django_db
 def test_other_pages_have_no_json_ld(client, story_index):
     assert json_ld(client.get("/stories/").content.decode()) == []
+
+
+@pytest.mark.django_db
+def test_a_page_names_its_own_absolute_address_as_canonical_and_for_sharing(client, story_index):
+    story = factories.StoryPageFactory(parent=story_index, title="Fewer falls", slug="fewer-falls")
+    html = client.get(story.url).content.decode()
+    assert '<link rel="canonical" href="http://localhost/stories/fewer-falls/">' in html
+    assert '<meta property="og:url" content="http://localhost/stories/fewer-falls/">' in html
+
+
+@pytest.mark.django_db
+def test_a_page_that_is_not_a_page_of_the_tree_names_no_canonical_address(client, home_page):
+    html = client.get("/search/?q=falls").content.decode()
+    assert 'rel="canonical"' not in html
