@@ -55,7 +55,7 @@ class CommitmentIndexPage(BasePage):
         verbose_name_plural = _("commitment index pages")
 
     def get_commitments(self):
-        return CommitmentPage.in_locale(self.locale_id).child_of(self)
+        return CommitmentPage.in_locale(self.locale_id).child_of(self).only(*CommitmentPage.CARD_FIELDS)
 
     def get_crosswalk_page(self):
         return public(CrosswalkPage.objects.child_of(self).live()).first()
@@ -127,6 +127,8 @@ class CommitmentPage(BasePage):
     api_fields = [APIField("number"), APIField("summary")]
 
     RELATED_STORY_COUNT = 6
+    # What includes/commitment_card.html shows (its address from url_path).
+    CARD_FIELDS = ("title", "number", "summary", "icon", "url_path", "locale_id", "translation_key")
 
     class Meta:
         verbose_name = _("commitment page")
@@ -165,7 +167,8 @@ class CommitmentPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["crosswalk_links"] = self.get_crosswalk_links()
-        siblings = [page for page in CommitmentPage.in_locale(self.locale_id).sibling_of(self) if page.pk != self.pk]
+        siblings = CommitmentPage.in_locale(self.locale_id).sibling_of(self, inclusive=False)
+        siblings = list(siblings.only(*self.CARD_FIELDS))
         context["previous_commitment"] = next((p for p in reversed(siblings) if p.number < self.number), None)
         context["next_commitment"] = next((p for p in siblings if p.number > self.number), None)
         return context

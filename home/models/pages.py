@@ -114,7 +114,7 @@ class HomePage(BasePage):
     def get_featured_commitments(self):
         """The chosen commitments in this language, in the chosen order, or
         the first few when none are chosen."""
-        pages = public(CommitmentPage.objects.live()).filter(locale_id=self.locale_id).defer_streamfields()
+        pages = public(CommitmentPage.objects.live()).filter(locale_id=self.locale_id).only(*CommitmentPage.CARD_FIELDS)
         featured = self.featured_commitments.all()
         if isinstance(featured, FakeQuerySet):  # a preview: the choice is in memory
             keys = [item.commitment.translation_key for item in featured]
