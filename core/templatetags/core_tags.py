@@ -17,7 +17,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q
+from django.db.models import CharField, Expression, F, Q
 from django.utils.formats import get_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -41,6 +41,35 @@ def _site(request):
 def _lang(code):
     """The lang attribute for text in language `code`: "" when it is the active language."""
     return code if code and code != get_language() else ""
+
+
+class SourceLanguage(Expression):
+    """An alias's source's language code (NULL for a page that is not an
+    alias), read for the rows found only: as a join on the source page it
+    made the database read every page for every page served."""
+
+    output_field = CharField()
+
+    def __init__(self, alias_of=None):
+        super().__init__()
+        self.alias_of = alias_of if alias_of is not None else F("alias_of_id")
+
+    def get_source_expressions(self):
+        return [self.alias_of]
+
+    def set_source_expressions(self, expressions):
+        (self.alias_of,) = expressions
+
+    def as_sql(self, compiler, connection):
+        alias_sql, params = compiler.compile(self.alias_of)
+        quote = connection.ops.quote_name
+        pages, locales = quote(Page._meta.db_table), quote(Locale._meta.db_table)
+        sql = (
+            f'(SELECT "lhs_locale"."language_code" FROM {pages} "lhs_source" '
+            f'INNER JOIN {locales} "lhs_locale" ON ("lhs_locale"."id" = "lhs_source"."locale_id") '
+            f'WHERE "lhs_source"."id" = {alias_sql})'
+        )
+        return sql, params
 
 
 class Navigation:
@@ -83,11 +112,7 @@ class Navigation:
                 | Q(pk__in=linked)
                 | Q(translation_key__in=linked_keys, locale__language_code=language, live=True)
             )
-            .annotate(
-                private=is_private(),
-                source_language=F("alias_of__locale__language_code"),
-                language=F("locale__language_code"),
-            )
+            .annotate(private=is_private(), source_language=SourceLanguage(), language=F("locale__language_code"))
             .order_by("path")
             .only(*NAV_FIELDS)
         )
