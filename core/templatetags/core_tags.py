@@ -382,11 +382,13 @@ def _language_locale_id(context):
 @register.simple_tag(takes_context=True)
 def link_url(context, link):
     """`{% link_url value as href %}` for a LinkBlock or CallToActionBlock
-    value: the chosen page in the current language, or the address."""
-    page = link.get("page") if hasattr(link, "get") else None
-    if page is not None:
-        return localized_url(context, page)
-    return (link.get("url") if hasattr(link, "get") else "") or ""
+    value (or its stored form, with the page's id): the chosen page in the
+    current language, or the address (also when the page is gone)."""
+    if not hasattr(link, "get"):
+        return ""
+    page = link.get("page")
+    href = localized_url(context, page) if page else ""
+    return href or link.get("url") or ""
 
 
 @register.simple_tag(takes_context=True)

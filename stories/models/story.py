@@ -78,14 +78,15 @@ class StoryPageQuerySet(PageQuerySet):
         """Stories with what a card shows loaded in a fixed number of queries."""
         from commitments.models import CommitmentPage
 
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs([STORY_CARD_SPECS]))
+        )
         return (
             self.defer_streamfields()
-            .select_related("sector", "locale")
+            .select_related("sector", "locale", "hero_image")
             .prefetch_related(
-                Prefetch(
-                    "hero_image",
-                    queryset=get_image_model().objects.prefetch_renditions(*filter_specs([STORY_CARD_SPECS])),
-                ),
+                # As Wagtail's prefetch_renditions(), for images loaded with the stories.
+                Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
                 Prefetch(
                     "story_commitments",
                     queryset=StoryCommitment.objects.annotate(

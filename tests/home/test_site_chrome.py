@@ -136,3 +136,22 @@ def test_the_footer_links_to_a_page_at_its_new_address_after_a_new_slug(client, 
     html = client.get("/").content.decode()
     footer = html[html.index("<footer") :]
     assert 'href="/who-we-are/"' in footer and 'href="/about/"' not in footer
+
+
+@pytest.mark.django_db
+def test_the_footer_drops_a_link_to_a_deleted_page_and_keeps_its_addresses(client, home_page, about):
+    FooterText.objects.create(
+        locale=home_page.locale,
+        body="Health care that keeps learning.",
+        links=[
+            ("link", {"text": "About the initiative", "page": about, "url": ""}),
+            ("link", {"text": "National Academy of Medicine", "page": None, "url": "https://nam.edu/"}),
+        ],
+        live=True,
+    )
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    assert ">About the initiative</a>" in footer and 'href="https://nam.edu/"' in footer
+    about.delete()
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    assert "About the initiative" not in footer
+    assert '<a href="https://nam.edu/">National Academy of Medicine</a>' in footer
