@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -172,9 +173,10 @@ def route_for_request(request, path):
     the deepest live page whose address starts the path is found in one
     query, with Wagtail's site root paths (which its page URLs use too),
     and loaded, with what it shows of its own (images, terms, its locale),
-    in one more. The rest of the path is its own to route (a routable
-    page's feeds and results, or a child that is not live, which answers
-    404 as Wagtail's walk would). Raises Http404."""
+    in one more (and one for its images' renditions). The rest of the path
+    is its own to route (a routable page's feeds and results, or a child
+    that is not live, which answers 404 as Wagtail's walk would). Raises
+    Http404."""
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
@@ -213,7 +215,16 @@ def route_for_request(request, path):
             if field.many_to_one and not issubclass(field.related_model, Page)
         ),
     ]
-    page = model.objects.select_related(*related).annotate(found_private=is_private()).get(pk=pk)
+    # Every rendition of its images in one more query: its pictures, sharing
+    # image and JSON-LD then read no cache (Wagtail also writes each
+    # rendition back to the cache on every use) and no database.
+    images = [name for name in related if issubclass(model._meta.get_field(name).related_model, AbstractImage)]
+    page = (
+        model.objects.select_related(*related)
+        .prefetch_related(*(f"{name}__renditions" for name in images))
+        .annotate(found_private=is_private())
+        .get(pk=pk)
+    )
     return page.route(request, components[depth:])
 
 
