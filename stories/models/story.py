@@ -273,7 +273,8 @@ class StoryPage(BasePage):
         return bool(self.financial_investment or self.financial_return or self.return_ratio is not None)
 
     def get_commitments(self):
-        """The story's live commitments in the story's own language, in its order."""
+        """The story's live commitments in the story's own language, in its
+        order, with what their links show."""
         from commitments.models import CommitmentPage
 
         links = StoryCommitment.objects.filter(page=self, commitment__translation_key=OuterRef("translation_key"))
@@ -283,7 +284,7 @@ class StoryPage(BasePage):
             .annotate(position=Subquery(links.values("sort_order")[:1]))
             .filter(position__isnull=False)
         )
-        return list(pages.defer_streamfields().order_by("position"))
+        return list(pages.only(*CommitmentPage.CARD_FIELDS).order_by("position"))
 
     def commitment_titles(self):
         """[{"title", "lang"}] of the commitments it names, in the story's
@@ -370,7 +371,9 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["commitments"] = self.get_commitments()
-        context["stakeholders"] = [link.stakeholder for link in self.story_stakeholders.select_related("stakeholder")]
+        # Published stakeholders only: a draft term is not shown to visitors.
+        links = self.story_stakeholders.filter(stakeholder__live=True).select_related("stakeholder")
+        context["stakeholders"] = [link.stakeholder for link in links]
         context["related_stories"] = self.get_related_stories()
         return context
 

@@ -24,3 +24,14 @@ def test_framework_slugs_follow_the_same_rule():
     clash = factories.FrameworkFactory.build(slug="triple-aim", locale=framework.locale)
     with pytest.raises(ValidationError):
         clash.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_story_names_only_the_published_stakeholders_it_matters_to(client, story_index):
+    story = factories.StoryPageFactory(parent=story_index, title="Fewer falls", slug="fewer-falls")
+    published = factories.StakeholderFactory(name="Patients and families", live=True)
+    draft = factories.StakeholderFactory(name="Unreviewed group", live=False)
+    factories.link_story(story, stakeholders=[published, draft])
+    html = client.get(story.url).content.decode()
+    assert "Patients and families" in html
+    assert "Unreviewed group" not in html
