@@ -84,6 +84,11 @@ class ListingMixin(models.Model):
         help_text=_("Image on cards and lists."),
     )
 
+    # What includes/page_card.html shows of a page (with its `intro`, where
+    # it has one), its address and whether it is an alias: load only these
+    # for a list of cards.
+    CARD_FIELDS = ("title", "listing_title", "listing_summary", "search_description", "url_path", "alias_of_id")
+
     promote_panels_listing = [
         MultiFieldPanel(
             [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],

@@ -17,7 +17,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import CharField, Expression, F, Q
+from django.db.models import BooleanField, CharField, Expression, F, Q, Subquery
 from django.utils.formats import get_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -72,6 +72,35 @@ class SourceLanguage(Expression):
         return sql, params
 
 
+class AnyOf(Expression):
+    """`column IN (subquery)` written as `column = ANY(ARRAY(subquery))` on
+    PostgreSQL, which can then read it from an index inside an OR (an IN
+    subquery makes it read every row)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column, queryset):
+        super().__init__()
+        self.column, self.subquery = column, Subquery(queryset)
+
+    def get_source_expressions(self):
+        return [self.column, self.subquery]
+
+    def set_source_expressions(self, expressions):
+        self.column, self.subquery = expressions
+
+    def as_sql(self, compiler, connection):
+        column_sql, column_params = compiler.compile(self.column)
+        subquery_sql, subquery_params = compiler.compile(self.subquery)
+        return f"{column_sql} IN {subquery_sql}", (*column_params, *subquery_params)
+
+    def as_postgresql(self, compiler, connection):
+        column_sql, column_params = compiler.compile(self.column)
+        subquery_sql, subquery_params = compiler.compile(self.subquery)
+        return f"{column_sql} = ANY(ARRAY{subquery_sql})", (*column_params, *subquery_params)
+
+
 class Navigation:
     """The site's home page in the page's language, the main menu, the
     breadcrumb trail and the first page of each section type, from one
@@ -104,13 +133,16 @@ class Navigation:
         keys = [site.root_page.translation_key, *([self.page.translation_key] if self.page is not None else [])]
         linked = [*getattr(self.page, "linked_page_ids", list)(), *linked_page_ids]
         linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
+        locale = Locale.objects.filter(language_code=language).values("pk")[:1]
+        # Every condition on the page's own columns, each one an index can
+        # answer (core's index on depth and path among them).
         nodes = list(
             Page.objects.filter(
                 Q(path__in=ancestors)
                 | sections
                 | Q(translation_key__in=keys, live=True)
                 | Q(pk__in=linked)
-                | Q(translation_key__in=linked_keys, locale__language_code=language, live=True)
+                | Q(AnyOf(F("translation_key"), linked_keys), locale_id=Subquery(locale), live=True)
             )
             .annotate(private=is_private(), source_language=SourceLanguage(), language=F("locale__language_code"))
             .order_by("path")

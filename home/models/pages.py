@@ -168,7 +168,7 @@ class HomePage(BasePage):
         return (
             public(WorkingGroupPage.objects.live())
             .filter(locale_id=self.locale_id, group_type=WorkingGroupPage.GroupType.WORKING)
-            .defer_streamfields()
+            .only(*WorkingGroupPage.CARD_FIELDS, "intro")
             .order_by("path")
         )
 
