@@ -1,8 +1,9 @@
 """The ten Shared Commitments, and how they map onto earlier frameworks."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -167,10 +168,20 @@ class CommitmentPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["crosswalk_links"] = self.get_crosswalk_links()
-        siblings = CommitmentPage.in_locale(self.locale_id).sibling_of(self, inclusive=False)
-        siblings = list(siblings.only(*self.CARD_FIELDS))
-        context["previous_commitment"] = next((p for p in reversed(siblings) if p.number < self.number), None)
-        context["next_commitment"] = next((p for p in siblings if p.number > self.number), None)
+        # The other commitments (the pager: number, title, address) and the
+        # crosswalk page are its siblings: one query for both.
+        siblings = list(
+            public(Page.objects.sibling_of(self, inclusive=False).live())
+            .filter(locale_id=self.locale_id)
+            .annotate(number=F("commitmentpage__number"))
+            .only("title", "url_path", "locale_id", "content_type_id")
+            .order_by("number", "path")
+        )
+        commitments = [page for page in siblings if page.number is not None]
+        context["previous_commitment"] = next((p for p in reversed(commitments) if p.number < self.number), None)
+        context["next_commitment"] = next((p for p in commitments if p.number > self.number), None)
+        crosswalk_type = ContentType.objects.get_for_model(CrosswalkPage)
+        context["crosswalk_page"] = next((p for p in siblings if p.content_type_id == crosswalk_type.pk), None)
         return context
 
 
