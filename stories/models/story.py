@@ -28,6 +28,23 @@ STORY_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
 
 NEWEST_FIRST = ("-date", "-pk")
+# What includes/story_card.html shows of a story (its image whole).
+CARD_FIELDS = (
+    "title",
+    "listing_title",
+    "listing_summary",
+    "summary",
+    "organization",
+    "place",
+    "date",
+    "url_path",
+    "alias_of_id",
+    "hero_image_alt",
+    "sector__name",
+    "sector__locale_id",
+    "locale__language_code",
+    "hero_image",
+)
 # What story_tags.card_key reads: a card's markup comes from the cache or
 # from StoryPage.objects.for_listing(), never from these rows.
 CARD_KEY_FIELDS = (
@@ -82,8 +99,8 @@ class StoryPageQuerySet(PageQuerySet):
             get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs([STORY_CARD_SPECS]))
         )
         return (
-            self.defer_streamfields()
-            .select_related("sector", "locale", "hero_image")
+            self.select_related("sector", "locale", "hero_image")
+            .only(*CARD_FIELDS)
             .prefetch_related(
                 # As Wagtail's prefetch_renditions(), for images loaded with the stories.
                 Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
