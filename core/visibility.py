@@ -6,46 +6,36 @@ a subquery: a page is private when it, an ancestor, or the page it is an
 alias of (or one of that page's ancestors) has a view restriction.
 
 The subquery is one SQL template around the page's own `path` and
-`alias_of_id` columns (which Django relabels like any column, so it works
-inside subqueries too). Built from ORM lookups it cost about 0.9 ms of
-Python per query to compile, several times on every page
-(bench/RESULTS.md). Tree paths are made of digits and capital letters
-only, so they need no escaping in LIKE."""
+`alias_of_id` columns (core.expressions): built from ORM lookups it cost
+about 0.9 ms of Python per query to compile, several times on every page.
+Tree paths are made of digits and capital letters only, so they need no
+escaping in LIKE."""
 
-from django.db.models import BooleanField, Expression, F
+from django.db.models import BooleanField, F
 from wagtail.models import Page, PageViewRestriction
 
+from core.expressions import SQLAround
 
-class RestrictionAbove(Expression):
+
+class RestrictionAbove(SQLAround):
     """True when a view restriction is on the page's path or its source's
     (an alias), or on a path above either."""
 
     output_field = BooleanField()
 
-    def __init__(self, path=None, alias_of=None):
-        super().__init__()
-        self.path = path if path is not None else F("path")
-        self.alias_of = alias_of if alias_of is not None else F("alias_of_id")
+    def __init__(self):
+        super().__init__(F("path"), F("alias_of_id"))
 
-    def get_source_expressions(self):
-        return [self.path, self.alias_of]
-
-    def set_source_expressions(self, expressions):
-        self.path, self.alias_of = expressions
-
-    def as_sql(self, compiler, connection):
-        path_sql, path_params = compiler.compile(self.path)
-        alias_sql, alias_params = compiler.compile(self.alias_of)
+    def template(self, connection, path, alias_of):
         quote = connection.ops.quote_name
         restrictions, pages = quote(PageViewRestriction._meta.db_table), quote(Page._meta.db_table)
-        sql = (
+        return (
             f'EXISTS(SELECT 1 FROM {restrictions} "lhs_restriction" '
             f'INNER JOIN {pages} "lhs_restricted" ON ("lhs_restricted"."id" = "lhs_restriction"."page_id") '
-            f'WHERE {path_sql} LIKE ("lhs_restricted"."path" || \'%%\') '
-            f'OR (SELECT "lhs_source"."path" FROM {pages} "lhs_source" WHERE "lhs_source"."id" = {alias_sql}) '
+            f'WHERE {path} LIKE ("lhs_restricted"."path" || \'%%\') '
+            f'OR (SELECT "lhs_source"."path" FROM {pages} "lhs_source" WHERE "lhs_source"."id" = {alias_of}) '
             f'LIKE ("lhs_restricted"."path" || \'%%\'))'
         )
-        return sql, (*path_params, *alias_params)
 
 
 def public(queryset):

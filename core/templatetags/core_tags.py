@@ -17,13 +17,14 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import BooleanField, CharField, Expression, F, Q, Subquery
+from django.db.models import CharField, F, Q, Subquery
 from django.utils.formats import get_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from core.expressions import AnyOf, SQLAround
 from core.page_cache import shared_query
 from core.visibility import is_private, public
 
@@ -43,62 +44,24 @@ def _lang(code):
     return code if code and code != get_language() else ""
 
 
-class SourceLanguage(Expression):
+class SourceLanguage(SQLAround):
     """An alias's source's language code (NULL for a page that is not an
     alias), read for the rows found only: as a join on the source page it
     made the database read every page for every page served."""
 
     output_field = CharField()
 
-    def __init__(self, alias_of=None):
-        super().__init__()
-        self.alias_of = alias_of if alias_of is not None else F("alias_of_id")
+    def __init__(self):
+        super().__init__(F("alias_of_id"))
 
-    def get_source_expressions(self):
-        return [self.alias_of]
-
-    def set_source_expressions(self, expressions):
-        (self.alias_of,) = expressions
-
-    def as_sql(self, compiler, connection):
-        alias_sql, params = compiler.compile(self.alias_of)
+    def template(self, connection, alias_of):
         quote = connection.ops.quote_name
         pages, locales = quote(Page._meta.db_table), quote(Locale._meta.db_table)
-        sql = (
+        return (
             f'(SELECT "lhs_locale"."language_code" FROM {pages} "lhs_source" '
             f'INNER JOIN {locales} "lhs_locale" ON ("lhs_locale"."id" = "lhs_source"."locale_id") '
-            f'WHERE "lhs_source"."id" = {alias_sql})'
+            f'WHERE "lhs_source"."id" = {alias_of})'
         )
-        return sql, params
-
-
-class AnyOf(Expression):
-    """`column IN (subquery)` written as `column = ANY(ARRAY(subquery))` on
-    PostgreSQL, which can then read it from an index inside an OR (an IN
-    subquery makes it read every row)."""
-
-    output_field = BooleanField()
-    conditional = True
-
-    def __init__(self, column, queryset):
-        super().__init__()
-        self.column, self.subquery = column, Subquery(queryset)
-
-    def get_source_expressions(self):
-        return [self.column, self.subquery]
-
-    def set_source_expressions(self, expressions):
-        self.column, self.subquery = expressions
-
-    def as_sql(self, compiler, connection):
-        column_sql, column_params = compiler.compile(self.column)
-        subquery_sql, subquery_params = compiler.compile(self.subquery)
-        return f"{column_sql} IN {subquery_sql}", (*column_params, *subquery_params)
-
-    def as_postgresql(self, compiler, connection):
-        column_sql, column_params = compiler.compile(self.column)
-        subquery_sql, subquery_params = compiler.compile(self.subquery)
-        return f"{column_sql} = ANY(ARRAY{subquery_sql})", (*column_params, *subquery_params)
 
 
 class Navigation:
