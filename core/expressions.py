@@ -11,6 +11,11 @@ Django's."""
 from django.db.models import BooleanField, Expression, Subquery
 
 
+def table(connection, model):
+    """The model's table name, quoted for `connection`."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 class SQLAround(Expression):
     """Subclasses write `template(connection, *compiled_sources)`."""
 

@@ -14,7 +14,7 @@ escaping in LIKE."""
 from django.db.models import BooleanField, F
 from wagtail.models import Page, PageViewRestriction
 
-from core.expressions import SQLAround
+from core.expressions import SQLAround, table
 
 
 class RestrictionAbove(SQLAround):
@@ -27,8 +27,7 @@ class RestrictionAbove(SQLAround):
         super().__init__(F("path"), F("alias_of_id"))
 
     def template(self, connection, path, alias_of):
-        quote = connection.ops.quote_name
-        restrictions, pages = quote(PageViewRestriction._meta.db_table), quote(Page._meta.db_table)
+        restrictions, pages = table(connection, PageViewRestriction), table(connection, Page)
         return (
             f'EXISTS(SELECT 1 FROM {restrictions} "lhs_restriction" '
             f'INNER JOIN {pages} "lhs_restricted" ON ("lhs_restricted"."id" = "lhs_restriction"."page_id") '

@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
-from core.expressions import AnyOf, SQLAround
+from core.expressions import AnyOf, SQLAround, table
 from core.page_cache import shared_query
 from core.visibility import is_private, public
 
@@ -55,11 +55,9 @@ class SourceLanguage(SQLAround):
         super().__init__(F("alias_of_id"))
 
     def template(self, connection, alias_of):
-        quote = connection.ops.quote_name
-        pages, locales = quote(Page._meta.db_table), quote(Locale._meta.db_table)
         return (
-            f'(SELECT "lhs_locale"."language_code" FROM {pages} "lhs_source" '
-            f'INNER JOIN {locales} "lhs_locale" ON ("lhs_locale"."id" = "lhs_source"."locale_id") '
+            f'(SELECT "lhs_locale"."language_code" FROM {table(connection, Page)} "lhs_source" '
+            f'INNER JOIN {table(connection, Locale)} "lhs_locale" ON ("lhs_locale"."id" = "lhs_source"."locale_id") '
             f'WHERE "lhs_source"."id" = {alias_of})'
         )
 
