@@ -8,7 +8,7 @@ every page (bench/RESULTS.md). Tables in a template are named from the
 models' `db_table`, with aliases prefixed `lhs_` so they never meet
 Django's."""
 
-from django.db.models import BooleanField, Expression, Subquery
+from django.db.models import BooleanField, Exists, Expression, Subquery
 
 
 def table(connection, model):
@@ -53,3 +53,15 @@ class AnyOf(SQLAround):
         if connection.vendor == "postgresql":
             return f"{column} = ANY(ARRAY{subquery})"
         return f"{column} IN {subquery}"
+
+
+class ExistsPerRow(Exists):
+    """Exists, checked for each row the rest of the query reads. `OFFSET 0`
+    keeps PostgreSQL from turning it into a join that starts from the
+    subquery's rows: a listing filtered by a commitment then reads its
+    stories newest first and stops at a page's worth, and one filtered by
+    a commitment and a sector starts from the sector's few stories (5 ms to
+    1 to 3 ms on the 1,000-story site) instead of from all of the
+    commitment's."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"

@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import QuoteBlock
+from core.expressions import ExistsPerRow
 from core.pages import BasePage
 from core.panels import PlainLanguagePanel
 from core.renditions import STORY_CARD_SPECS, filter_specs
@@ -125,9 +126,15 @@ class StoryPageQuerySet(PageQuerySet):
         )
 
     def with_commitment(self, translation_key):
-        return self.filter(
-            Exists(StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key=translation_key))
-        )
+        return self.filter(Exists(_links_to_commitment(translation_key)))
+
+    def newest_with_commitment(self, translation_key, count):
+        """The newest `count` stories that show the commitment, checked
+        story by story newest first (ExistsPerRow): a commitment page's few
+        stories are found without reading all of the commitment's links
+        (2 ms less a commitment page; a filtered listing, which also
+        counts, is not faster that way)."""
+        return self.filter(ExistsPerRow(_links_to_commitment(translation_key))).order_by(*NEWEST_FIRST)[:count]
 
     def with_sector(self, translation_key):
         return self.filter(sector__translation_key=translation_key)
@@ -136,6 +143,10 @@ class StoryPageQuerySet(PageQuerySet):
         return self.filter(
             Exists(StoryStakeholder.objects.filter(page=OuterRef("pk"), stakeholder__translation_key=translation_key))
         )
+
+
+def _links_to_commitment(translation_key):
+    return StoryCommitment.objects.filter(page=OuterRef("pk"), commitment__translation_key=translation_key)
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

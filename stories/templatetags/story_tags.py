@@ -21,7 +21,6 @@ from django.utils.translation import get_language
 
 from core.templatetags.core_tags import page_of_type
 from stories.models import StoryIndexPage, StoryPage
-from stories.models.story import NEWEST_FIRST
 
 register = template.Library()
 
@@ -85,11 +84,7 @@ def story_index_url(context, page=None):
 def commitment_stories(commitment, count=6):
     """`{% commitment_stories page as stories %}`: the newest stories that
     show this commitment, in its language, for story_cards."""
-    newest = (
-        StoryPage.objects.listed(commitment.locale_id)
-        .with_commitment(commitment.translation_key)
-        .order_by(*NEWEST_FIRST)[:count]
-    )
+    newest = StoryPage.objects.listed(commitment.locale_id).newest_with_commitment(commitment.translation_key, count)
     return StoryPage.objects.cards(newest)
 
 
