@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from commitments.models import CommitmentPage
+from core.expressions import AnyOf
 from core.pages import BasePage, ContentPage
 from core.panels import PlainLanguagePanel
 from core.visibility import public
@@ -134,22 +135,29 @@ class HomePage(BasePage):
         """The chosen stories in the chosen order, topped up with the newest
         others to FEATURED_STORY_COUNT, in one query."""
         featured = self.featured_stories.all()
+        listed = StoryPage.objects.listed(self.locale_id)
+        # The newest few by the newest-first index; the card's subqueries
+        # then run for the candidates only.
+        newest = listed.order_by(*NEWEST_FIRST)[: self.FEATURED_STORY_COUNT].values("translation_key")
         if isinstance(featured, FakeQuerySet):
             # A preview: the chosen stories are in memory, not in the database.
             keys = [item.story.translation_key for item in featured]
+            candidate = Q(translation_key__in=keys) | AnyOf(F("translation_key"), newest)
             chosen_position = Case(
                 *(When(translation_key=key, then=Value(n)) for n, key in enumerate(keys)), output_field=IntegerField()
             )
         else:
-            keys = featured.values("story__translation_key")
+            # Both sets by translation key, the page table's own indexed
+            # column: with the newest by id, on the story table, the
+            # database joined every story of the language first (2.6 ms to
+            # 0.8 ms on the 1,000-story site).
+            candidate = AnyOf(F("translation_key"), featured.values("story__translation_key")) | AnyOf(
+                F("translation_key"), newest
+            )
             chosen = featured.filter(story__translation_key=OuterRef("translation_key")).values("sort_order")
             chosen_position = Subquery(chosen[:1])
-        listed = StoryPage.objects.listed(self.locale_id)
-        # The chosen and the newest few (by the newest-first index): the
-        # card's subqueries run for these rows only.
-        newest = listed.order_by(*NEWEST_FIRST)[: self.FEATURED_STORY_COUNT]
         candidates = list(
-            listed.filter(Q(translation_key__in=keys) | Q(pk__in=newest.values("pk")))
+            listed.filter(candidate)
             .for_cards()
             .annotate(chosen_position=chosen_position)
             .order_by(F("chosen_position").asc(nulls_last=True), *NEWEST_FIRST)[
