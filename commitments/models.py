@@ -59,7 +59,8 @@ class CommitmentIndexPage(BasePage):
         return CommitmentPage.in_locale(self.locale_id).child_of(self).only(*CommitmentPage.CARD_FIELDS)
 
     def get_crosswalk_page(self):
-        return public(CrosswalkPage.objects.child_of(self).live()).first()
+        """The comparison page, for a link: its title and address only."""
+        return public(CrosswalkPage.objects.child_of(self).live()).only("title", "url_path").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

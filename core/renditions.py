@@ -19,6 +19,7 @@ from django.db import transaction
 from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,9 @@ TEMPLATE_SPECS = (
     "format-{webp,jpeg} width-{480,800,1200}",  # figures and page images
     STORY_CARD_SPECS,
     "fill-{80x80,160x160} format-{webp,jpeg}",  # people
-    "fill-1200x630",  # Open Graph / Twitter card
+    "fill-1200x630",  # Open Graph / Twitter card (SHARE_SPEC)
 )
+SHARE_SPEC = "fill-1200x630"
 
 
 def filter_specs(patterns=TEMPLATE_SPECS):
@@ -66,3 +68,11 @@ def connect():
     from django.db.models.signals import post_save
 
     post_save.connect(queue_renditions, sender=get_image_model(), dispatch_uid="pregenerate-renditions")
+
+
+def share_rendition(image):
+    """The image's Open Graph and JSON-LD rendition (SHARE_SPEC). As
+    `{% image %}` finds it, from the renditions loaded with the page, but
+    without writing it back to the cache on every use, as Wagtail's
+    get_rendition does."""
+    return get_renditions_or_not_found(image, [SHARE_SPEC])[SHARE_SPEC]

@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from core import renditions
 from core.expressions import AnyOf, SQLAround, table
 from core.page_cache import shared_query
 from core.visibility import is_private, public
@@ -404,6 +405,12 @@ def social_image(page):
     if page is None or not hasattr(page, "get_social_image"):
         return None
     return page.get_social_image() or getattr(page, "hero_image", None) or getattr(page, "image", None)
+
+
+@register.simple_tag
+def share_rendition(image):
+    """`{% share_rendition image as og_image %}`: core.renditions.share_rendition."""
+    return renditions.share_rendition(image)
 
 
 @register.simple_tag(takes_context=True)

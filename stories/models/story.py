@@ -20,7 +20,7 @@ from core.blocks import QuoteBlock
 from core.expressions import ExistsPerRow
 from core.pages import BasePage
 from core.panels import PlainLanguagePanel
-from core.renditions import STORY_CARD_SPECS, filter_specs
+from core.renditions import STORY_CARD_SPECS, filter_specs, share_rendition
 from core.visibility import public
 from stories.blocks import OutcomeBlock, SourceBlock
 from stories.models.taxonomy import Sector, Stakeholder
@@ -392,7 +392,7 @@ class StoryPage(BasePage):
         modified = self.last_published_at or self.first_published_at
         data["dateModified"] = modified.isoformat() if modified else data.get("datePublished")
         if self.hero_image:
-            rendition = self.hero_image.get_rendition("fill-1200x630")
+            rendition = share_rendition(self.hero_image)
             data["image"] = request.build_absolute_uri(rendition.url)
         return data
 

@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Filter
 
-from core.renditions import filter_specs
+from core.renditions import SHARE_SPEC, filter_specs
 from tests import factories
 
 IMAGE_TAG = re.compile(r"\{%\s*(?:image|picture)\s+\S+\s+(.*?)%\}")
@@ -50,12 +50,20 @@ def test_saving_an_image_makes_its_renditions_and_pages_then_only_read_them(
     assert image.renditions.count() == len(filter_specs())
 
     factories.StoryPageFactory(parent=story_index, slug="clinic", hero_image=image, hero_image_alt="Nurses at work")
+    share = Filter(SHARE_SPEC)
+    shared_copy = image.get_rendition_model().construct_cache_key(image, share.get_cache_key(image), share.spec)
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = Client().get("/stories/clinic/")
     assert response.status_code == 200
-    assert "Nurses at work" in response.content.decode()
+    html = response.content.decode()
+    assert "Nurses at work" in html
+    assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+fill-1200x630[^"]*">', html)
     assert not [q["sql"] for q in queries.captured_queries if "INSERT" in q["sql"] and "rendition" in q["sql"]]
     assert image.renditions.count() == len(filter_specs())
+    # Loaded with the page, the sharing image's rendition is not written
+    # back to the cache on every view (Wagtail's get_rendition would).
+    assert cache.get(shared_copy) is None
 
 
 def test_images_wait_for_the_first_visitor_when_pregeneration_is_off(db, django_capture_on_commit_callbacks):
