@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
+from django.db.models import CharField, Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -17,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import QuoteBlock
-from core.expressions import ExistsPerRow
+from core.expressions import ExistsPerRow, SQLAround, table
 from core.pages import BasePage
 from core.panels import PlainLanguagePanel
 from core.renditions import STORY_CARD_SPECS, filter_specs, share_rendition
@@ -62,6 +62,24 @@ CARD_KEY_FIELDS = (
 )
 
 
+class LiveCommitmentsStamp(SQLAround):
+    """ "<number>:<latest publication>" of the live commitment pages. One SQL
+    template: as two ORM subqueries it cost 0.6 ms of Python to compile
+    for every list of cards."""
+
+    output_field = CharField()
+
+    def template(self, connection):
+        from commitments.models import CommitmentPage
+
+        return (
+            "(SELECT COUNT(*) || ':' || COALESCE(CAST(MAX(\"lhs_page\".\"last_published_at\") AS TEXT), '') "
+            f'FROM {table(connection, CommitmentPage)} "lhs_commitment" '
+            f'INNER JOIN {table(connection, Page)} "lhs_page" ON ("lhs_page"."id" = "lhs_commitment"."page_ptr_id") '
+            'WHERE "lhs_page"."live")'
+        )
+
+
 class StoryPageQuerySet(PageQuerySet):
     def listed(self, locale_id):
         """Live, public stories of one language."""
@@ -69,20 +87,15 @@ class StoryPageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """With what a card's key is made of (story_tags.card_key) and
-        nothing more, in the same query: the sector, the image, and the last
-        publication and number of the live commitment pages, whose titles
-        cards show (one subquery for the whole query, not one per story: a
-        commitment's change, which is rare, gives every card a new key)."""
-        from commitments.models import CommitmentPage
-
-        commitments = CommitmentPage.objects.live().order_by()
+        nothing more, in the same query: the sector, the image, and the
+        number and last publication of the live commitment pages, whose
+        titles cards show (one subquery for the whole query, not one per
+        story: a commitment's change, which is rare, gives every card a new
+        key)."""
         return (
             self.select_related("sector", "hero_image")
             .only(*CARD_KEY_FIELDS)
-            .annotate(
-                commitments_published=Subquery(commitments.values(latest=Func(F("last_published_at"), function="MAX"))),
-                commitments_live=Subquery(commitments.values(live_count=Func(F("pk"), function="COUNT"))),
-            )
+            .annotate(commitments_stamp=LiveCommitmentsStamp())
         )
 
     def cards(self, selection):

@@ -38,8 +38,7 @@ def card_key(story, heading_level):
         (image.pk, image.file_hash, image.focal_point_x, image.focal_point_y, image.focal_point_width)
         if image is not None
         else None,
-        str(story.commitments_published),
-        story.commitments_live,
+        story.commitments_stamp,
         get_language(),
         heading_level,
     )
