@@ -38,7 +38,10 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commitment"].queryset = CommitmentPage.in_locale(locale_id)
+        # What a chosen commitment is used for: its translation key
+        # (filter) and title ("Remove filter"), not its whole page.
+        commitments = CommitmentPage.in_locale(locale_id)
+        self.fields["commitment"].queryset = commitments.only("title", "slug", "translation_key")
         # Only published terms: a term is reviewed before visitors see it.
         self.fields["sector"].queryset = Sector.objects.filter(live=True, locale_id=locale_id)
         self.fields["stakeholder"].queryset = Stakeholder.objects.filter(live=True, locale_id=locale_id)
