@@ -34,8 +34,10 @@ server sends them (the HTML gzipped here when the server sends it plain, as
 a proxy in front would). Publishing is timed in this process with the page
 cache's purge on (PAGE_CACHE_ENABLED), as in the admin. Throughput comes
 from wrk when it is installed, from one Python process per connection
-otherwise. Traffic goes only to 127.0.0.1; the database is dropped
-afterwards unless --keep-db.
+otherwise. A fixed reference workload (a Django template over 2,000 rows)
+is timed before publishing and before each run, so runs on machines, or
+moments, of different speed can be compared. Traffic goes only to
+127.0.0.1; the database is dropped afterwards unless --keep-db.
 """
 
 import argparse
@@ -455,7 +457,30 @@ def mark(ok):
     return "✔" if ok else "✘"
 
 
-def machine(loads):
+REFERENCE_TEMPLATE = (
+    "{% for row in rows %}<tr><td>{{ row.name|title }}</td><td>{{ row.value|floatformat:2 }}</td>"
+    "<td>{% if row.flag %}yes{% else %}no{% endif %}</td></tr>{% endfor %}"
+)
+
+
+def reference_ms():
+    """How fast this machine runs Python right now: the median time of a
+    fixed piece of work like a page's (a Django template over 2,000 rows),
+    measured several times across the run. The same code's latencies are
+    comparable between runs and machines only as far as this is."""
+    from django.template import Context, Engine
+
+    template = Engine().from_string(REFERENCE_TEMPLATE)
+    rows = [{"name": f"row {n}", "value": n / 7, "flag": n % 2} for n in range(2000)]
+    times = []
+    for _ in range(7):
+        began = time.perf_counter()
+        template.render(Context({"rows": rows}))
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def machine(loads, references):
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next(
         (line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), platform.processor()
@@ -466,6 +491,9 @@ def machine(loads):
         "Python": platform.python_version(),
         "PostgreSQL": psql("SHOW server_version"),
         "Load average (1, 5, 15 min)": "; ".join(f"{when}: {load}" for when, load in loads.items()),
+        "Reference workload (a Django template over 2,000 rows, median ms; lower is a faster machine)": "; ".join(
+            f"{when}: {ms:.1f}" for when, ms in references.items()
+        ),
         "Load generator": (
             f"{'wrk' if shutil.which('wrk') else 'Python, one process per connection (wrk not installed)'}, "
             f"{CONNECTIONS} connections, on the same machine"
@@ -581,6 +609,7 @@ def main():
         build_site(options.stories, log)
         log("Site ready")
         pages = pages_to_measure()
+        references = {"before publishing": reference_ms()}
         empty_shared_cache()
         publishing, purged = publish_times(options.publishes)
         log(f"Publishing a story: {statistics.median(publishing):.2f} s, {statistics.median(purged):.0f} URLs purged")
@@ -590,9 +619,11 @@ def main():
 
         connections.close_all()
         loads["before the uncached run"] = load_average()
+        references["before the uncached run"] = reference_ms()
         log("Page cache off (uncached)")
         uncached = measure_uncached(env, pages, options, log)
         loads["before the cached run"] = load_average()
+        references["before the cached run"] = reference_ms()
         log("Page cache on (first views after a publish, warm)")
         cached = measure_cached(env, pages, options, log)
         loads["after the runs"] = load_average()
@@ -606,7 +637,7 @@ def main():
     publish_median = statistics.median(publishing)
     print()
     for name, value in {
-        **machine(loads),
+        **machine(loads, references),
         "Site": f"{options.stories} English stories, Spanish aliases and translations, {DATABASE} on PostgreSQL",
         f"Publishing a story (median of {options.publishes}, page cache purge included)": (
             f"{publish_median:.2f} s {mark(publish_median <= MAX_PUBLISH_SECONDS)} "
