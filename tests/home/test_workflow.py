@@ -1,7 +1,6 @@
 """Nothing reaches the public without review."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -181,8 +180,14 @@ def test_a_scheduled_page_goes_live_when_publish_scheduled_runs(client, team, st
     page.refresh_from_db()
     assert not page.live  # not yet
 
-    with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=1)):
-        call_command("publish_scheduled")
+    # The hour passes: the scheduled time is now a minute ago.
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at == go_live
+    a_minute_ago = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = a_minute_ago
+    revision.content["go_live_at"] = a_minute_ago.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live and client.get("/stories/coming-soon/").status_code == 200
 
