@@ -141,7 +141,13 @@ def _decide(row, target, translation, progress, logged_at):
         row.status = CURRENT
 
 
-def _page_rows(default, locales, translations, progress, logs):
+def _in_review():
+    """(base content type id, object id) of everything waiting in a
+    workflow: pages and snippets alike, in one query."""
+    return set(WorkflowState.objects.active().values_list("base_content_type_id", "object_id"))
+
+
+def _page_rows(default, locales, translations, progress, logs, in_review):
     sources = list(
         Page.objects.filter(locale=default, depth__gte=2)
         .order_by("path")
@@ -158,11 +164,7 @@ def _page_rows(default, locales, translations, progress, logs):
         .filter(depth__gte=2)
         .values("id", "translation_key", "locale_id", "alias_of_id", "live", "last_published_at")
     }
-    in_review = set(
-        WorkflowState.objects.active()
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    )
+    page_type = ContentType.objects.get_for_model(Page).pk
     kinds = {
         content_type.pk: str(content_type.model_class()._meta.verbose_name)
         for content_type in ContentType.objects.filter(pk__in={page["content_type_id"] for page in sources})
@@ -187,7 +189,7 @@ def _page_rows(default, locales, translations, progress, logs):
             )
             if target is not None:
                 row.edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
-                row.in_review = str(target.pk) in in_review
+                row.in_review = (page_type, str(target.pk)) in in_review
             row.start_url = (
                 reverse("wagtail_localize:submit_page_translation", args=[page["id"]])
                 + f"?select_locale={locale.language_code}"
@@ -202,9 +204,10 @@ def translatable_snippet_models():
     return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
 
 
-def _snippet_rows(model, default, locales, translations, progress, logs):
+def _snippet_rows(model, default, locales, translations, progress, logs, in_review):
     """One query for every language's rows of the model."""
     opts = model._meta
+    snippet_type = ContentType.objects.get_for_model(model).pk
     has_drafts = issubclass(model, DraftStateMixin)
     # Forward foreign keys too, for names like "Framework: element".
     related = [f.name for f in opts.concrete_fields if f.many_to_one and f.name != "locale"]
@@ -240,6 +243,7 @@ def _snippet_rows(model, default, locales, translations, progress, logs):
             )
             if target is not None:
                 row.edit_url = reverse(viewset.get_url_name("edit"), args=[quote(target.pk)])
+                row.in_review = (snippet_type, str(target.pk)) in in_review
             logged_at = logs.get((translation["source_id"], locale.pk)) if translation else None
             _decide(row, target, translation, progress, logged_at)
             rows.append(row)
@@ -253,9 +257,10 @@ def overview():
     translations = _translations(default)
     progress = _progress(default, locales)
     logs = _last_translated(default)
-    rows, sections = _page_rows(default, locales, translations, progress, logs)
+    in_review = _in_review()
+    rows, sections = _page_rows(default, locales, translations, progress, logs, in_review)
     for model in translatable_snippet_models():
-        rows += _snippet_rows(model, default, locales, translations, progress, logs)
+        rows += _snippet_rows(model, default, locales, translations, progress, logs, in_review)
     counts = {locale.language_code: dict.fromkeys(STATUS_LABELS, 0) for locale in locales}
     for row in rows:
         counts[row.locale.language_code][row.status] += 1

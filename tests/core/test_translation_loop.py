@@ -238,6 +238,27 @@ def test_the_dashboard_shows_every_page_and_snippet_by_status_with_counts(client
 
 
 @pytest.mark.django_db
+def test_the_dashboard_marks_pages_and_snippets_waiting_for_review(client, site, spanish):
+    sector = factories.SectorFactory(name="Hospitals", slug="hospitals")
+    sector.save_revision().publish()
+    client.force_login(site["translator"])
+    client.post(f"/admin/localize/submit/snippet/stories/sector/{sector.pk}/", {"locales": [spanish.pk]})
+    record = start(client, site["safe"], spanish)
+    translate(client, record, title="Seguro", summary=SPANISH_SUMMARY)
+    html = client.get("/admin/translations/").content.decode()
+    assert "in review" not in dashboard_row(html, "Safe") and "in review" not in dashboard_row(html, "Hospitals")
+
+    assert submit(client, site["es_safe"]).status_code == 302
+    copy = type(sector).objects.get(translation_key=sector.translation_key, locale=spanish)
+    copy.save_revision(user=site["translator"])
+    copy.get_workflow().start(copy, site["translator"])
+    html = client.get("/admin/translations/").content.decode()
+    assert "in review" in dashboard_row(html, "Safe")
+    assert "in review" in dashboard_row(html, "Hospitals")
+    assert "in review" not in dashboard_row(html, "Engaged")
+
+
+@pytest.mark.django_db
 def test_the_dashboard_is_for_translators_and_moderators(client, site, django_user_model):
     client.force_login(site["moderator"])
     assert client.get("/admin/translations/").status_code == 200
