@@ -183,6 +183,7 @@ class HomePage(BasePage):
     def get_latest_resources(self):
         return (
             Resource.objects.filter(live=True, locale_id=self.locale_id)
+            .with_link_language()
             .select_related("document")
             .order_by("-date", "title")[: self.LATEST_RESOURCE_COUNT]
         )

@@ -5,8 +5,10 @@ review of its language like a page (core.review, DraftStateMixin): the row
 holds the live version and public queries ask for `live=True`; an edit waits
 in a revision until it is approved and published."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -62,6 +64,26 @@ class Person(
         return self.name
 
 
+class ResourceQuerySet(models.QuerySet):
+    def with_link_language(self):
+        """Annotated `source_link_language`: the default language's code
+        when a translation still links the same document or address as its
+        source (a Spanish card opening an English PDF), else ""."""
+        same_link = self.model.objects.filter(
+            Q(document_id__isnull=False, document_id=OuterRef("document_id"))
+            | Q(document_id__isnull=True, url=OuterRef("url")),
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).exclude(locale_id=OuterRef("locale_id"))
+        return self.annotate(
+            source_link_language=Case(
+                When(Exists(same_link), then=Value(settings.LANGUAGE_CODE)),
+                default=Value(""),
+                output_field=models.CharField(),
+            )
+        )
+
+
 class Resource(
     ReviewedSnippet,
     PreviewableMixin,
@@ -104,6 +126,8 @@ class Resource(
     ]
     search_fields = [index.SearchField("title"), index.SearchField("summary"), index.FilterField("kind")]
 
+    objects = ResourceQuerySet.as_manager()
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["-date", "title"]
         verbose_name = _("resource")
@@ -130,6 +154,23 @@ class Resource(
     @property
     def link(self):
         return self.document.url if self.document_id else self.url
+
+    def link_language(self):
+        """The code of the language the link opens in, when it is not the
+        resource's own (see ResourceQuerySet.with_link_language), else ""."""
+        if not hasattr(self, "source_link_language"):
+            # Not loaded with it: a preview, whose link may not be saved yet.
+            default = settings.LANGUAGE_CODE
+            source = (
+                Resource.objects.filter(translation_key=self.translation_key, locale__language_code=default)
+                .exclude(locale_id=self.locale_id)
+                .first()
+            )
+            same = source is not None and (
+                source.document_id == self.document_id if self.document_id else source.url == self.url
+            )
+            self.source_link_language = default if same else ""
+        return self.source_link_language
 
     def get_preview_template(self, request, mode_name):
         return "home/previews/resource.html"

@@ -99,6 +99,9 @@ def test_resources_are_pdf_documents_with_page_count_and_size_on_their_cards(cli
     assert f"PDF, {pages} pages, {size} KB" in english
     spanish = main_of(client.get("/es/"))
     assert f"PDF, {pages} páginas, {size} KB" in spanish
+    # The demo's Spanish resources open the English documents, and say so.
+    assert "En inglés" in spanish and 'hreflang="en"' in spanish
+    assert "In English" not in english
     for markup in (english, spanish):
         assert "TXT" not in markup and ".txt" not in markup
 
