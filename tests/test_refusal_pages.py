@@ -36,14 +36,17 @@ def test_a_form_sent_without_cookies_gets_a_403_in_the_sites_design_that_says_wh
 
 
 @pytest.mark.django_db
-def test_the_csrf_page_speaks_spanish_under_es_and_never_links_to_another_site(strict_visitor, share_page):
+def test_the_csrf_page_speaks_spanish_under_es_and_never_links_to_another_site(
+    strict_visitor, share_page, home_page, spanish
+):
+    factories.publish_translation(home_page, spanish, title="Inicio")
     response = strict_visitor.post("/es/get-involved/share/", {}, HTTP_REFERER="https://evil.example/form")
     html = response.content.decode()
     assert response.status_code == 403
     assert '<html lang="es"' in html
     assert "No se envió su formulario" in html
     assert "evil.example" not in html
-    assert 'href="/es/"' in html
+    assert '<a href="/es/">Ir a la página de inicio</a>' in html  # the Spanish home page
 
 
 @pytest.fixture
