@@ -84,11 +84,12 @@ def _submit(request, translation, instance):
 
 
 def _publish(request, translation, instance):
+    """A moderator publishes without waiting for the review. wagtail-localize
+    publishes once the translation is saved (on commit), and Wagtail then
+    ends a review in progress (WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH): a
+    publish that fails leaves the translator's submission waiting."""
     if not is_publishable_without_review(instance, request.user):
         raise PermissionDenied
-    state = review_state(instance)
-    if state is not None:
-        state.cancel(user=request.user)
     return edit_translation.edit_translation(request, translation, instance)
 
 
