@@ -123,6 +123,10 @@ def test_a_translation_is_reviewed_rejected_with_a_comment_resubmitted_approved_
     client.force_login(site["moderator"])
     review = editor(client, es_safe)
     assert "Request changes" in review and "without review" in review
+    # The decisions (panel) and the publish form (footer) each carry the form's security check.
+    decision = review.split('class="translation-review__decision"', 1)[1].split("</form>", 1)[0]
+    footer = review.split("translation-review-footer", 2)[2].split("</form>", 1)[0]
+    assert 'name="csrfmiddlewaretoken"' in decision and 'name="csrfmiddlewaretoken"' in footer
     decide(client, es_safe, "reject", "“daño”, con eñe y tilde.")
 
     client.force_login(site["translator"])
