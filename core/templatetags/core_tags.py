@@ -17,7 +17,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import CharField, F, Q, Subquery
+from django.db.models import BooleanField, CharField, F, Q
 from django.utils.formats import get_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -25,7 +25,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from core import renditions
-from core.expressions import AnyOf, SQLAround, table
+from core.expressions import SQLAround, table
 from core.page_cache import shared_query
 from core.visibility import is_private, public
 
@@ -63,6 +63,57 @@ class SourceLanguage(SQLAround):
         )
 
 
+class NavigationRows(SQLAround):
+    """The rows the navigation reads, as one condition on the page's own
+    columns whose every branch an index answers: the page's ancestors
+    (`paths`), the live sections (`section_depth` under `section_prefix`),
+    the live translations of `keys`, and the `linked` pages with their live
+    translations in `language`. One SQL template: built from ORM lookups it
+    took about 1 ms of Python to compile on every page."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, *, paths, section_depth, section_prefix, keys, linked, language):
+        super().__init__(F("path"), F("depth"), F("live"), F("translation_key"), F("id"), F("locale_id"))
+        self.paths, self.section_depth, self.section_prefix = paths, section_depth, section_prefix
+        self.keys, self.linked, self.language = keys, linked, language
+
+    def as_sql(self, compiler, connection):
+        path, depth, live, key, pk, locale = (compiler.compile(source)[0] for source in self.sources)
+        translation_key = Page._meta.get_field("translation_key")
+        keys = [translation_key.get_db_prep_value(value, connection) for value in self.keys]
+        branches = [f"({depth} = %s AND {live} AND {path} LIKE %s)"]
+        params = [self.section_depth, f"{self.section_prefix}%"]
+        if self.paths:
+            branches.append(_among(path, self.paths))
+            params += self.paths
+        if keys:
+            branches.append(f"({_among(key, keys)} AND {live})")
+            params += keys
+        if self.linked:
+            linked_ids = _among('"lhs_linked"."id"', self.linked)
+            linked_keys = (
+                f'SELECT "lhs_linked"."translation_key" FROM {table(connection, Page)} "lhs_linked" WHERE {linked_ids}'
+            )
+            # = ANY(ARRAY(...)) lets PostgreSQL answer it from an index inside the OR.
+            if connection.vendor == "postgresql":
+                in_linked = f"{key} = ANY(ARRAY({linked_keys}))"
+            else:
+                in_linked = f"{key} IN ({linked_keys})"
+            language = (
+                f'(SELECT "lhs_language"."id" FROM {table(connection, Locale)} "lhs_language" '
+                'WHERE "lhs_language"."language_code" = %s)'
+            )
+            branches += [_among(pk, self.linked), f"({in_linked} AND {locale} = {language} AND {live})"]
+            params += [*self.linked, *self.linked, self.language]
+        return f"({' OR '.join(branches)})", params
+
+
+def _among(column, values):
+    return f"{column} IN ({', '.join(['%s'] * len(values))})"
+
+
 class Navigation:
     """The site's home page in the page's language, the main menu, the
     breadcrumb trail and the first page of each section type, from one
@@ -83,28 +134,27 @@ class Navigation:
             # The page's own home page: the ancestor at the root's depth.
             root_path = page_path[: len(site.root_page.path)]
             ancestors = [page_path[:end] for end in range(len(root_path), len(page_path), steplen)]
-            sections = Q(depth=depth + 1, path__startswith=root_path, live=True)
+            section_prefix = root_path
         else:
             # Search, error pages: the home page in the active language,
             # found below with every home page's sections.
             root_path, ancestors = None, []
-            sections = Q(depth=depth + 1, path__startswith=site.root_page.path[:-steplen], live=True)
+            section_prefix = site.root_page.path[:-steplen]
         # The page's and the home page's live translations come in the same
         # query, for the language switcher and hreflang (page_languages), and
         # the pages the page links to (`linked_page_ids`), in this language.
         keys = [site.root_page.translation_key, *([self.page.translation_key] if self.page is not None else [])]
         linked = [*getattr(self.page, "linked_page_ids", list)(), *linked_page_ids]
-        linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
-        locale = Locale.objects.filter(language_code=language).values("pk")[:1]
-        # Every condition on the page's own columns, each one an index can
-        # answer (core's index on depth and path among them).
         nodes = list(
             Page.objects.filter(
-                Q(path__in=ancestors)
-                | sections
-                | Q(translation_key__in=keys, live=True)
-                | Q(pk__in=linked)
-                | Q(AnyOf(F("translation_key"), linked_keys), locale_id=Subquery(locale), live=True)
+                NavigationRows(
+                    paths=ancestors,
+                    section_depth=depth + 1,
+                    section_prefix=section_prefix,
+                    keys=keys,
+                    linked=linked,
+                    language=language,
+                )
             )
             .annotate(private=is_private(), source_language=SourceLanguage(), language=F("locale__language_code"))
             .order_by("path")
