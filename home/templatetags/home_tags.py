@@ -5,29 +5,39 @@ import json
 
 from django import template
 from django.conf import settings
-from django.db.models import Case, IntegerField, JSONField, Subquery, Value, When
-from django.db.models.functions import JSONObject
+from django.db.models import JSONField
 from django.utils.translation import get_language
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from core.expressions import SQLAround, table
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
 
 
-def _footers():
-    """Live footer texts in the active language, else the default
-    language's; the oldest first."""
-    language = get_language()
-    return (
-        FooterText.objects.filter(live=True, locale__language_code__in={language, settings.LANGUAGE_CODE})
-        .annotate(
-            preferred=Case(
-                When(locale__language_code=language, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
+class FooterToShow(SQLAround):
+    """The id, last publication and links, as one JSON value, of the footer
+    text to show: the live one in the active language, else the default
+    language's; the oldest first. One SQL template: built from ORM lookups
+    it took 0.85 ms of Python to compile on every page."""
+
+    output_field = JSONField()
+
+    def as_sql(self, compiler, connection):
+        languages = sorted({get_language(), settings.LANGUAGE_CODE})
+        build = "JSONB_BUILD_OBJECT" if connection.vendor == "postgresql" else "JSON_OBJECT"
+        placeholders = ", ".join(["%s"] * len(languages))
+        sql = (
+            f'(SELECT {build}(\'id\', "lhs_footer"."id", \'published\', "lhs_footer"."last_published_at", '
+            '\'links\', "lhs_footer"."links") '
+            f'FROM {table(connection, FooterText)} "lhs_footer" '
+            f'INNER JOIN {table(connection, Locale)} "lhs_footer_locale" '
+            'ON ("lhs_footer_locale"."id" = "lhs_footer"."locale_id") '
+            f'WHERE "lhs_footer"."live" AND "lhs_footer_locale"."language_code" IN ({placeholders}) '
+            'ORDER BY CASE WHEN "lhs_footer_locale"."language_code" = %s THEN 0 ELSE 1 END, "lhs_footer"."id" '
+            "LIMIT 1)"
         )
-        .order_by("preferred", "pk")
-    )
+        return sql, [*languages, get_language()]
 
 
 @register.simple_tag(takes_context=True)
@@ -40,14 +50,10 @@ def site_details(context):
     site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
-    footers = _footers()
-    # The footer's id, publication and links as one JSON value: one
-    # subquery to build and run instead of one per column.
-    footer = footers.values(footer=JSONObject(id="pk", published="last_published_at", links="links"))[:1]
-    found = SiteSettings.objects.filter(site=site).annotate(footer=Subquery(footer, output_field=JSONField())).first()
+    found = SiteSettings.objects.filter(site=site).annotate(footer=FooterToShow()).first()
     if found is None:  # a new site: Wagtail makes its settings on first use
         found = SiteSettings.for_site(site)
-        found.footer = footer.values_list("footer", flat=True).first()
+        found.footer = SiteSettings.objects.filter(pk=found.pk).annotate(footer=FooterToShow()).get().footer
     if isinstance(found.footer, str):  # SQLite hands JSON back as text
         found.footer = json.loads(found.footer)
     footer = found.footer or {}
