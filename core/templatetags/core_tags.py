@@ -83,6 +83,7 @@ class NavigationRows(SQLAround):
         path, depth, live, key, pk, locale = (compiler.compile(source)[0] for source in self.sources)
         translation_key = Page._meta.get_field("translation_key")
         keys = [translation_key.get_db_prep_value(value, connection) for value in self.keys]
+        # Tree paths are digits and capital letters: a prefix needs no LIKE escaping.
         branches = [f"({depth} = %s AND {live} AND {path} LIKE %s)"]
         params = [self.section_depth, f"{self.section_prefix}%"]
         if self.paths:
